@@ -1,0 +1,1 @@
+"""Dagster assets and asset checks of claimwire: thin wrappers over `pipelines`' core."""

@@ -1,0 +1,20 @@
+"""`make bench`: every benchmark in bench/, one after the other, on one core."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHES = ["pipeline_bench.py", "segment_bench.py", "attribution_eval.py"]
+
+if __name__ == "__main__":
+    failed = []
+    for name in BENCHES:
+        if not (HERE / name).exists():
+            continue
+        print(f"\n=== {name}", flush=True)
+        if subprocess.run([sys.executable, str(HERE / name)]).returncode != 0:
+            failed.append(name)
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+    sys.exit(1 if failed else 0)

@@ -1,0 +1,33 @@
+"""The lexicons of `pipelines/lexicons/`, read once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "lexicons"
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=None)
+def reporting_verbs() -> dict[str, tuple[str, str]]:
+    """Inflected form -> (lemma, class), class `free` or `strict`."""
+    out = {}
+    for line in _lines("reporting_verbs.tsv"):
+        form, lemma, cls = line.split("\t")
+        out[form] = (lemma, cls)
+    return out
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """A one-entry-a-line lexicon as a set of lowercase entries."""
+    return frozenset(w.lower() for w in _lines(name))

@@ -1,0 +1,285 @@
+"""Sentence patterns that tie a cue to its source and content spans.
+
+Each function looks at one cue match inside one unit (a sentence, or several
+when a quotation runs across them) and returns a `Candidate` or None.
+Offsets are absolute positions in the document text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .cues import DETERMINERS
+from .quotes import Quotations
+
+Pair = tuple[int, int]
+
+
+@dataclass(slots=True)
+class Candidate:
+    unit: int
+    cue: Pair
+    lemma: str
+    source: Pair | None
+    content: list[Pair]
+    pattern: str
+    channel: str | None = None
+    parent: int | None = None
+    extra: dict = field(default_factory=dict)
+
+
+# Adverbs between a source and its verb, kept out of both spans.
+_ADVERBS = frozenset(
+    "also separately later previously repeatedly again then recently now often once already "
+    "publicly privately reportedly initially first further simply flatly quickly earlier "
+    "subsequently similarly likewise even still just only never frequently".split()
+)
+# Where a clause ends and the subject of the next one may start.
+_BOUNDARY = re.compile(
+    r"(?:[,;:(]|\s[—–]|[\"”“]|\b(?:and|but|while|because|as|when|after|before|since|although|though|if|so|that|where|whereas|yet|until|or|than|which|who|whom)\b)\s*"
+)
+_LEADING = re.compile(r"^(?:(?:But|And|So|Yet|Still|Now|Then|Also|Meanwhile|However|Indeed|Instead)\b,?\s+)+")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier\s+this\s+\w+)"
+_PREPS = frozenset("on in at during to with from before after via through over onto about of for by".split())
+_ADJUNCT_START = frozenset({"on", "in", "at", "during", "via", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                                     "yesterday", "today", "tonight", "last", "this", "earlier", "later", "recently",
+                                     "late", "early", "again", "publicly", "privately", "repeatedly", "also", "then"})
+_TIME_LEAD = re.compile(rf"\s*(?:on\s+)?{_DAYS}(?:\s+(?:morning|afternoon|evening|night))?,?\s+")
+_INTRO = re.compile(r"(?<![\w’'])that\b|[\"“]|''|:\s")
+_SEP_BEFORE_CUE = re.compile(r"(?:(?P<punct>[,?!])(?P<q1>[\"”’']*)|(?P<q2>[\"”]|''))\s*$")
+_SEP_SRC_BEFORE_CUE = re.compile(
+    r"(?:(?P<punct>[,?!])(?P<q1>[\"”’']*)|(?P<q2>[\"”]|'')|\s(?P<dash>[—–]))\s+(?P<src>[^,;:\"“”()]{1,90}?)\s*$"
+)
+_SOURCE_AFTER_STOP = re.compile(
+    rf"\s*(?:[,;:!?()\"“”]|\.(?:\s|$)|\s(?:in|on|at|during|after|before|when|while|as|to|of|about|adding|who|which|last|this|{_DAYS})\b|$)"
+)
+_ABBREV_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bU\.S)\.$")
+_PRONOUNS = frozenset("he she they i we it you".split())
+_SUBORDINATORS = frozenset("while but and as because when after before since although though if so that where whereas yet or".split())
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def trim_end(text: str, start: int, end: int) -> int:
+    """Where content ending at `end` stops: no trailing space or sentence-final
+    period, comma or semicolon unless it sits inside the closing quote."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    while end > start and text[end - 1] in ".,;:" and not _ABBREV_END.search(text[max(start, end - 6):end]):
+        end -= 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    return end
+
+
+def source_before(text: str, lo: int, hi: int) -> Pair | None:
+    """The noun phrase that ends right before a cue at `hi` (adverbs skipped)."""
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    while True:
+        m = re.search(r"([\w’'-]+)$", text[max(lo, end - 30):end])
+        if m and m.group(1) in _ADVERBS:
+            end -= len(m.group(1))
+            while end > lo and text[end - 1].isspace():
+                end -= 1
+        else:
+            break
+    segment = text[lo:end]
+    appositive = segment.endswith(",")
+    if appositive:
+        segment = segment[:-1]
+        end -= 1
+    cut = 0
+    for b in _BOUNDARY.finditer(segment):
+        if b.end() < len(segment):
+            cut = b.end()
+    if appositive and cut:
+        # `Carter’s press secretary, Peter Cook, told ...`: keep `X, Y`
+        before = segment[:cut].rstrip()
+        if before.endswith(","):
+            tail = segment[cut:]
+            if tail.split()[0].lower() in _PREPS or tail.split()[0].endswith("ing") or tail.split()[0] in ("who", "which"):
+                end = lo + cut - 1
+                segment = segment[: cut - 1]
+                prev = 0
+                for b in _BOUNDARY.finditer(segment):
+                    if b.end() < len(segment):
+                        prev = b.end()
+                cut = prev
+            else:
+                prev = 0
+                for b in _BOUNDARY.finditer(before[:-1]):
+                    if b.end() < len(before) - 1:
+                        prev = b.end()
+                cut = prev
+    start = lo + cut
+    pair = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+and\s+$", text[max(lo, start - 60):start])
+    if pair and text[start:start + 1].isupper():
+        start -= len(pair.group(0))
+    lead = _LEADING.match(text, start, end)
+    if lead:
+        start = lead.end()
+    gerund = re.match(r"[a-z]+ing\s+", text[start:end])
+    if gerund:
+        start += gerund.end()
+    while start < end and text[start].isspace():
+        start += 1
+    if start >= end:
+        return None
+    words = _WORD.findall(text[start:end])
+    if not words or len(words) > 12:
+        return None
+    first = words[0]
+    if first[0].islower() and first in _PREPS:
+        return None
+    return start, end
+
+
+def source_after(text: str, pos: int, limit: int) -> Pair | None:
+    """The noun phrase right after an inverted cue (`..., said Donald Trump.`)."""
+    start = pos
+    while start < limit and text[start].isspace():
+        start += 1
+    if start >= limit:
+        return None
+    i = start
+    while i < limit:
+        m = _SOURCE_AFTER_STOP.match(text, i)
+        if m and i > start:
+            if text[i] == "." and _ABBREV_END.search(text[max(start, i - 5):i + 1]):
+                i += 1
+                continue
+            break
+        i += 1
+    end = i
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    # `said Dmitry Peskov, the Kremlin spokesman.`: the appositive ends the unit
+    rest = text[end:limit]
+    apo = re.match(r",\s+(?:the|a|an|his|her|their)\s+[^,;:\"“”]+?(?=[.]?\s*$)", rest)
+    if apo:
+        end += apo.end()
+    words = _WORD.findall(text[start:end])
+    if words and words[0].lower() in _PRONOUNS:
+        end = start + len(words[0])
+        words = words[:1]
+    if not words or len(words) > 14:
+        return None
+    if words[0][0].islower() and words[0].lower() not in (DETERMINERS - {"that"}) | {"he", "she", "they", "i", "we", "it"}:
+        return None
+    return start, end
+
+
+def ends_clause(text: str, pos: int, limit: int) -> bool:
+    """Whether a trailing cue (or its inverted source) ending at `pos` closes its
+    clause: end of unit, punctuation, or a short adjunct without new content."""
+    rest = text[pos:limit]
+    if re.match(r"\s*(?:[.,;!?)\u2014\u2013]|$)", rest):
+        return True
+    words = _WORD.findall(rest[:60])
+    if words and words[0] in _ADJUNCT_START | {"of", "about", "without", "to", "with", "after", "before", "as", "when", "while", "in", "at"}:
+        return not _INTRO.search(rest.split(",")[0]) or rest.lstrip().startswith(("to ", "with "))
+    return False
+
+
+def content_after(text: str, pos: int, limit: int, cls: str, lemma: str) -> tuple[int, int] | None:
+    """Content that follows a cue ending at `pos`: from `that`, a quotation or
+    a colon, or (for `free` verbs) right after the cue; None if there is none."""
+    window = text[pos:min(limit, pos + 120)]
+    intro = _INTRO.search(window)
+    start = None
+    if intro:
+        gap = window[: intro.start()]
+        gap_words = _WORD.findall(gap)
+        first = gap_words[0] if gap_words else ""
+        ok = not gap.strip() or gap.strip() == ","
+        if not ok and len(gap_words) <= 10 and "." not in gap.replace("U.S.", ""):
+            if lemma == "tell" or first in _ADJUNCT_START:
+                ok = True
+        if ok:
+            start = pos + intro.start()
+            if window[intro.start()] == ":":
+                start = pos + intro.end()
+    if start is None:
+        if cls != "free":
+            return None
+        m = _TIME_LEAD.match(text, pos)
+        start = m.end() if m else pos
+        while start < limit and text[start].isspace():
+            start += 1
+        words = _WORD.findall(text[start:limit])
+        if len(words) < 3 or text[start] in ",.;" or words[0] in _PREPS or words[0] in ("to", "so", "as", "it"):
+            return None
+    dash = _QUOTE_THEN_DASH.search(text, start, limit)
+    end = trim_end(text, start, dash.start() + 1 if dash else limit)
+    if end <= start or not _WORD.search(text, start, end):
+        return None
+    return start, end
+
+
+_QUOTE_THEN_DASH = re.compile(r"[\"”]\s+[—–]\s")
+
+
+def content_before(text: str, unit_start: int, sep: re.Match, base: int) -> Pair | None:
+    """Content ending at the separator before a trailing cue: the closing
+    quote and a comma inside it are kept, a bare comma outside is not."""
+    if sep.group("q1") or sep.group("q2"):
+        end = base + (sep.end("q1") if sep.group("q1") else sep.end("q2"))
+    elif sep.group("punct") and sep.group("punct") in "?!":
+        end = base + sep.end("punct")
+    else:
+        end = base + sep.start()
+    start = unit_start
+    while start < end and text[start].isspace():
+        start += 1
+    if end - start < 2 or not _WORD.search(text, start, end):
+        return None
+    return start, end
+
+
+def second_quote(text: str, pos: int, limit: int, quotes: Quotations) -> Pair | None:
+    """The second half of a split quote: `"X," he said, "Y."`."""
+    m = re.match(r"[^\"“”.;]{0,60}?,\s*(?=[\"“]|'')", text[pos:limit])
+    if not m:
+        return None
+    q = quotes.starting_at(pos + m.end())
+    return q
+
+
+def headline(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
+    """(source, cue, content) of `'Quote' on X: Speaker` or `Speaker: Quote`."""
+    line = text[start:end]
+    m = re.match(r"^(?P<con>.+?)\s*(?P<cue>:)\s+(?P<src>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s*$", line)
+    if m and len(m.group("con").split()) >= 2:
+        return ((start + m.start("src"), start + m.end("src")), (start + m.start("cue"), start + m.end("cue")),
+                (start + m.start("con"), start + m.end("con")))
+    m = re.match(r"^(?P<src>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)(?P<cue>:)\s+(?P<con>.+?)\s*$", line)
+    if m and len(m.group("con").split()) >= 2:
+        return ((start + m.start("src"), start + m.end("src")), (start + m.start("cue"), start + m.end("cue")),
+                (start + m.start("con"), start + m.end("con")))
+    return None
+
+
+def sep_before_cue(text: str, unit_start: int, cue_start: int, cue_end: int, unit_end: int):
+    """(kind, match, base) of the separator ending content before a cue:
+    `inverted` (`"...," said X`) or `trailing` (`"...," X said`)."""
+    pre = text[unit_start:cue_start]
+    m = _SEP_BEFORE_CUE.search(pre)
+    if m and m.start() > 0:
+        src = source_after(text, cue_end, unit_end)
+        if src and ends_clause(text, src[1], unit_end):
+            return "inverted", m, unit_start
+        return None
+    if not ends_clause(text, cue_end, unit_end):
+        return None
+    m = _SEP_SRC_BEFORE_CUE.search(pre)
+    if m and m.start() > 0:
+        src = m.group("src")
+        words = _WORD.findall(src)
+        if 1 <= len(words) <= 12 and not (words[0][0].islower() and words[0] in _PREPS | _SUBORDINATORS):
+            if not re.search(r"\b(?:that|which|is|was|are|were|will|would|has|have|had|to|be|been)\b", src) or src.strip() in ("that",):
+                return "trailing", m, unit_start
+    return None

@@ -1,0 +1,228 @@
+"""The pipeline's steps over the table store: ingest, segment, tag.
+
+Each step is incremental and idempotent.  `ingest` writes only documents it
+has not seen (by `doc_id`); `segment_pending` and `tag_pending` work on the
+document parts that have no sentences / claims part of the same name yet.
+Re-running on the same inputs therefore writes nothing, and a run killed
+mid-way is completed by the next one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import pyarrow as pa
+
+from pipelines import attribution, segment
+from pipelines.ingest import DEFAULT_MAX_BYTES, Reject, iter_records
+from pipelines.records import Attribution, Document, Sentence
+from pipelines.schemas import CLAIMS, DOCUMENTS, INPUTS, REJECTS, SENTENCES
+from pipelines.store import TableStore
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str], None]
+
+
+@dataclass
+class StepSummary:
+    """What one step did: counts by kind and the parts it wrote."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    parts: list[str] = field(default_factory=list)
+
+    def add(self, key: str, n: int = 1) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n
+
+
+class _Ticker:
+    """Calls `progress` with a message at most every `every` seconds."""
+
+    def __init__(self, progress: Progress | None, every: float = 2.0):
+        self.progress, self.every, self.last = progress, every, time.monotonic()
+
+    def __call__(self, message: Callable[[], str], force: bool = False) -> None:
+        now = time.monotonic()
+        if self.progress and (force or now - self.last >= self.every):
+            self.last = now
+            self.progress(message())
+
+
+def _key(parts: Iterable[str]) -> str:
+    digest = hashlib.sha256()
+    for p in parts:
+        digest.update(p.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+def ingest(paths: Iterable[str], store: TableStore, *, batch_size: int = 1000,
+           max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> StepSummary:
+    """Read `paths` into `documents`, `inputs` and `rejects`, skipping what the store already holds."""
+    summary = StepSummary()
+    known_docs = {d for col in store.read_column("documents", "doc_id") for d in col.to_pylist()}
+    seen_inputs: set[tuple[str, str | None]] = set()
+    credited: set[str] = set()  # doc_ids with an `ingested` inputs row
+    for part in store.parts("inputs"):
+        rows = store.read_part("inputs", part, ["uri", "doc_id", "status"]).to_pylist()
+        for r in rows:
+            seen_inputs.add((r["uri"], r["doc_id"]))
+            if r["status"] == "ingested":
+                credited.add(r["doc_id"])
+    seen_rejects = set()
+    for part in store.parts("rejects"):
+        seen_rejects.update((r["uri"], r["reason"]) for r in store.read_part("rejects", part, ["uri", "reason"]).to_pylist())
+
+    now = datetime.now(timezone.utc)
+    docs: list[Document] = []
+    inputs: list[dict] = []
+    rejects: list[dict] = []
+    tick = _Ticker(progress)
+
+    def flush() -> None:
+        if docs:
+            rows = pa.Table.from_pylist([_document_row(d, now) for d in docs], schema=DOCUMENTS)
+            summary.parts.append(_write(store, "documents", rows, [d.doc_id for d in docs]))
+        if rejects:
+            _write(store, "rejects", pa.Table.from_pylist(rejects, schema=REJECTS), [f"{r['uri']}\0{r['reason']}" for r in rejects])
+        if inputs:  # last: an input is recorded only once its document is stored
+            _write(store, "inputs", pa.Table.from_pylist(inputs, schema=INPUTS), [f"{r['uri']}\0{r['doc_id']}" for r in inputs])
+        docs.clear(), inputs.clear(), rejects.clear()
+
+    for outcome in iter_records(paths, max_bytes=max_bytes):
+        summary.add("records")
+        if isinstance(outcome, Reject):
+            summary.add("rejected")
+            if (outcome.uri, outcome.reason) not in seen_rejects:
+                seen_rejects.add((outcome.uri, outcome.reason))
+                rejects.append({"uri": outcome.uri, "reason": outcome.reason, "detail": outcome.detail,
+                                "n_bytes": outcome.n_bytes, "seen_at": now})
+                if (outcome.uri, None) not in seen_inputs:
+                    seen_inputs.add((outcome.uri, None))
+                    inputs.append({"uri": outcome.uri, "doc_id": None, "status": "rejected", "seen_at": now})
+        else:
+            doc = outcome
+            if doc.doc_id not in known_docs:
+                known_docs.add(doc.doc_id)
+                docs.append(doc)
+            if (doc.uri, doc.doc_id) not in seen_inputs:
+                seen_inputs.add((doc.uri, doc.doc_id))
+                status = "duplicate" if doc.doc_id in credited else "ingested"
+                credited.add(doc.doc_id)
+                summary.add(status)
+                inputs.append({"uri": doc.uri, "doc_id": doc.doc_id, "status": status, "seen_at": now})
+            else:
+                summary.add("unchanged")
+        if len(docs) >= batch_size or len(inputs) >= 10 * batch_size:
+            flush()
+        tick(lambda: f"ingest: {summary.counts.get('records', 0):,} records read, "
+                     f"{summary.counts.get('ingested', 0):,} new documents")
+    flush()
+    return summary
+
+
+def _write(store: TableStore, table: str, rows: pa.Table, keys: list[str]) -> str:
+    part = f"batch-{_key(keys)}"
+    store.write_part(table, rows, part)
+    return part
+
+
+def _document_row(doc: Document, now: datetime) -> dict:
+    return {"doc_id": doc.doc_id, "external_id": doc.external_id, "source": doc.source, "uri": doc.uri,
+            "title": doc.title, "dateline": doc.dateline, "published_at": doc.published_at,
+            "ingested_at": now, "text": doc.text, "n_chars": len(doc.text), "url": doc.url}
+
+
+def segment_pending(store: TableStore, progress: Progress | None = None) -> StepSummary:
+    """Split the documents of every part that has no `sentences` part yet."""
+    summary = StepSummary()
+    done = store.parts("sentences")
+    tick = _Ticker(progress)
+    for part in store.parts("documents"):
+        if part in done:
+            continue
+        docs = store.read_part("documents", part, ["doc_id", "text", "title", "dateline"]).to_pylist()
+        rows = []
+        for doc in docs:
+            for idx, s in enumerate(segment.split_sentences(doc["text"], title=doc["title"], dateline=doc["dateline"])):
+                rows.append({"doc_id": doc["doc_id"], "sentence_idx": idx, "paragraph_idx": s.paragraph_idx,
+                             "start": s.start, "end": s.end, "text": doc["text"][s.start:s.end],
+                             "kind": s.kind, "checkworthy": None})
+        store.write_part("sentences", pa.Table.from_pylist(rows, schema=SENTENCES), part)
+        summary.parts.append(part)
+        summary.add("documents", len(docs))
+        summary.add("sentences", len(rows))
+        tick(lambda: f"sentences: {summary.counts['documents']:,} documents split")
+    return summary
+
+
+def tag_pending(store: TableStore, progress: Progress | None = None) -> StepSummary:
+    """Tag the claims of every document part that has sentences but no `claims` part yet."""
+    summary = StepSummary()
+    done = store.parts("claims")
+    ready = store.parts("sentences")
+    tick = _Ticker(progress)
+    for part in store.parts("documents"):
+        if part in done:
+            continue
+        if part not in ready:
+            summary.add("waiting_for_sentences")
+            continue
+        docs = store.read_part("documents", part, ["doc_id", "text"]).to_pylist()
+        by_doc: dict[str, list[Sentence]] = {}
+        for s in store.read_part("sentences", part, ["doc_id", "start", "end", "paragraph_idx", "kind"]).to_pylist():
+            by_doc.setdefault(s["doc_id"], []).append(Sentence(s["start"], s["end"], s["paragraph_idx"], s["kind"]))
+        rows = []
+        for doc in docs:
+            found = attribution.extract_attributions(doc["text"], by_doc.get(doc["doc_id"], []))
+            rows.extend(claim_rows(doc["doc_id"], doc["text"], found))
+        store.write_part("claims", pa.Table.from_pylist(rows, schema=CLAIMS), part)
+        summary.parts.append(part)
+        summary.add("documents", len(docs))
+        summary.add("claims", len(rows))
+        tick(lambda: f"claims: {summary.counts['documents']:,} documents tagged, {summary.counts['claims']:,} claims")
+    return summary
+
+
+def claim_id_for(doc_id: str, found: Attribution) -> str:
+    spans = ",".join(f"{s.start}-{s.end}" for s in found.content)
+    cue = f"{found.cue.start}-{found.cue.end}" if found.cue else "-"
+    return _key([doc_id, cue, spans, found.attribution_type])
+
+
+def claim_rows(doc_id: str, text: str, found: list[Attribution]) -> list[dict]:
+    """Arrow-ready rows of the `claims` table for one document's attributions."""
+    ids = [claim_id_for(doc_id, a) for a in found]
+    rows = []
+    for i, a in enumerate(found):
+        hull = a.content_hull
+        rows.append({
+            "claim_id": ids[i],
+            "doc_id": doc_id,
+            "sentence_idx": a.sentence_idx,
+            "attribution_type": a.attribution_type,
+            "speaker_text": a.speaker.text(text) if a.speaker else None,
+            "speaker_start": a.speaker.start if a.speaker else None,
+            "speaker_end": a.speaker.end if a.speaker else None,
+            "speaker": a.speaker_name,
+            "speaker_type": a.speaker_type,
+            "speaker_role": a.speaker_role,
+            "cue_text": a.cue.text(text) if a.cue else None,
+            "cue_start": a.cue.start if a.cue else None,
+            "cue_end": a.cue.end if a.cue else None,
+            "cue_lemma": a.cue_lemma,
+            "channel": a.channel,
+            "content_text": hull.text(text),
+            "content_start": hull.start,
+            "content_end": hull.end,
+            "content_spans": [{"start": s.start, "end": s.end} for s in a.content],
+            "parent_claim_id": ids[a.parent] if a.parent is not None else None,
+            "hedges": list(a.hedges) if a.hedges else None,
+            "checkworthy": a.checkworthy,
+            "extractor": a.extractor or attribution.EXTRACTOR,
+        })
+    return rows

@@ -1,0 +1,110 @@
+"""The table store: Parquet parts under `DATA_DIR/tables/<table>/`, written atomically.
+
+A table is a folder of parts.  Each step writes one part per batch of
+documents, named after the batch (`batch-<key>.parquet`), so that a later step
+finds its pending work by comparing part names, a crash leaves at most a
+stray temp file (never a half-written part), and re-running writes nothing new.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipelines.schemas import TABLES
+
+EMPTY_PART = "empty.parquet"  # keeps a table with no rows readable by its view
+TMP_SUFFIX = ".tmp"
+
+
+class TableStore:
+    """Read and write the contract's tables below one data directory."""
+
+    def __init__(self, data_dir: str | os.PathLike):
+        self.data_dir = Path(data_dir).resolve()
+        self.tables_dir = self.data_dir / "tables"
+
+    def table_dir(self, table: str) -> Path:
+        return self.tables_dir / table
+
+    def glob(self, table: str) -> str:
+        """The `read_parquet` glob of a table (absolute)."""
+        return str(self.table_dir(table) / "**" / "*.parquet")
+
+    def parts(self, table: str) -> dict[str, Path]:
+        """Part name (without `.parquet`) to path, sorted, excluding the empty placeholder."""
+        folder = self.table_dir(table)
+        if not folder.is_dir():
+            return {}
+        found = sorted(p for p in folder.rglob("*.parquet") if p.name != EMPTY_PART)
+        return {p.name.removesuffix(".parquet"): p for p in found}
+
+    def write_part(self, table: str, rows: pa.Table, part: str) -> Path:
+        """Write `rows` as part `part` of `table` atomically: temp file, fsync, rename."""
+        schema = TABLES[table]
+        rows = rows.select(schema.names).cast(schema) if rows.schema != schema else rows
+        folder = self.table_dir(table)
+        folder.mkdir(parents=True, exist_ok=True)
+        final = folder / f"{part}.parquet"
+        _atomic_parquet(rows, final)
+        empty = folder / EMPTY_PART
+        if empty.exists():
+            empty.unlink()
+        return final
+
+    def ensure_tables(self) -> None:
+        """Give every table without a part one empty Parquet file with its schema."""
+        for table, schema in TABLES.items():
+            if not self.parts(table):
+                folder = self.table_dir(table)
+                folder.mkdir(parents=True, exist_ok=True)
+                target = folder / EMPTY_PART
+                if not target.exists():
+                    _atomic_parquet(schema.empty_table(), target)
+
+    def read_part(self, table: str, part: str, columns: list[str] | None = None) -> pa.Table:
+        return pq.read_table(self.table_dir(table) / f"{part}.parquet", columns=columns)
+
+    def read_column(self, table: str, column: str) -> Iterator[pa.Array]:
+        """One column of every part, part by part (memory stays at one part's column)."""
+        for path in self.parts(table).values():
+            yield pq.read_table(path, columns=[column]).column(column).combine_chunks()
+
+    def clean_temp_files(self) -> int:
+        """Remove temp files a crashed run left behind; returns how many."""
+        if not self.tables_dir.is_dir():
+            return 0
+        stale = list(self.tables_dir.rglob(f"*{TMP_SUFFIX}"))
+        for path in stale:
+            path.unlink(missing_ok=True)
+        return len(stale)
+
+    @contextlib.contextmanager
+    def writer_lock(self) -> Iterator[None]:
+        """One writer at a time per data directory (an OS file lock, released on crash)."""
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.data_dir / ".writer.lock", "w") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _atomic_parquet(rows: pa.Table, final: Path) -> None:
+    tmp = final.with_name(f".{final.name}.{uuid.uuid4().hex[:8]}{TMP_SUFFIX}")
+    try:
+        with open(tmp, "wb") as fh:
+            pq.write_table(rows, fh, compression="zstd")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, final)
+    finally:
+        tmp.unlink(missing_ok=True)

@@ -1,0 +1,91 @@
+"""`DATA_DIR/warehouse.duckdb`: a view per table plus the analysis views of `sql/`.
+
+The file holds views only and is rebuilt into a temp file that then replaces
+the old one, so an analyst's open session (which keeps the old file) never
+blocks a run, and a crash never leaves a half-built warehouse.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+
+from pipelines.schemas import TABLES
+from pipelines.store import TableStore
+
+WAREHOUSE = "warehouse.duckdb"
+VIEW_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class AnalysisQuery:
+    """One `sql/*.sql` file: its view name, header comment and query."""
+
+    name: str
+    description: str
+    sql: str
+
+
+def sql_dir() -> Path:
+    """The analysis queries: `$CLAIMWIRE_SQL_DIR`, else `sql/` beside the installed package."""
+    configured = os.environ.get("CLAIMWIRE_SQL_DIR")
+    return Path(configured) if configured else Path(__file__).resolve().parents[1] / "sql"
+
+
+def analysis_queries(folder: Path | None = None) -> list[AnalysisQuery]:
+    """Every `*.sql` file of `folder`, in name order; the file name is the view name."""
+    folder = folder or sql_dir()
+    found = []
+    for path in sorted(folder.glob("*.sql")) if folder.is_dir() else []:
+        name = path.stem
+        if not VIEW_NAME.match(name):
+            raise ValueError(f"{path}: the file name must be a lower-case SQL identifier to name its view")
+        text = path.read_text(encoding="utf-8")
+        header = [ln[2:].strip() for ln in text.splitlines() if ln.startswith("--")]
+        found.append(AnalysisQuery(name, " ".join(h for h in header if h), text.strip().rstrip(";")))
+    return found
+
+
+def table_view_sql(store: TableStore, table: str) -> str:
+    glob = store.glob(table).replace("'", "''")
+    return (f"create or replace view {table} as select * from read_parquet('{glob}', "
+            f"hive_partitioning = true, union_by_name = true)")
+
+
+def create_views(con: duckdb.DuckDBPyConnection, store: TableStore, folder: Path | None = None) -> list[str]:
+    """Create the table views and the analysis views on `con`; returns the view names."""
+    names = []
+    for table in TABLES:
+        con.execute(table_view_sql(store, table))
+        names.append(table)
+    for query in analysis_queries(folder):
+        try:
+            con.execute(f"create or replace view {query.name} as {query.sql}")
+        except duckdb.Error as err:
+            raise ValueError(f"sql/{query.name}.sql does not compile: {err}") from err
+        names.append(query.name)
+    return names
+
+
+def build_warehouse(store: TableStore, folder: Path | None = None) -> tuple[Path, list[str]]:
+    """Rebuild `warehouse.duckdb` atomically; returns its path and its views."""
+    store.ensure_tables()
+    target = store.data_dir / WAREHOUSE
+    tmp = target.with_name(f".{WAREHOUSE}.{uuid.uuid4().hex[:8]}.tmp")
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            names = create_views(con, store, folder)
+            con.execute("checkpoint")
+        finally:
+            con.close()
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    return target, names

@@ -1,0 +1,33 @@
+"""Shared fixtures: the repo's seeds, the shared data (when present), a tagged data dir."""
+
+from pathlib import Path
+
+import pytest
+
+from pipelines import steps
+from pipelines.store import TableStore
+from pipelines.warehouse import build_warehouse
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+POLNEAR_DEV = SHARED / "data" / "polnear" / "dev"
+SAMPLE = SEEDS / "reuters" / "000_5bda79cfd975bed4.txt"
+
+
+def need(path: Path) -> Path:
+    """Skip the test, saying why, when the shared data is not beside the repo."""
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared evaluation data lives in ../shared/data")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeded_store(tmp_path_factory) -> TableStore:
+    """The seeds run through every step (no Dagster) into a fresh data dir, warehouse built."""
+    store = TableStore(tmp_path_factory.mktemp("seeded") / "data")
+    steps.ingest([str(SEEDS)], store)
+    steps.segment_pending(store)
+    steps.tag_pending(store)
+    build_warehouse(store)
+    return store

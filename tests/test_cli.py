@@ -1,0 +1,90 @@
+"""The `claimwire` command line end to end, in a temp dir, as a user runs it."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import POLNEAR_DEV, ROOT, SEEDS, SHARED, need
+
+BIN = Path(sys.executable).parent
+
+
+def claimwire(*args, cwd, check=True):
+    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "CLAIMWIRE_DATA_DIR")}
+    proc = subprocess.run([str(BIN / "claimwire"), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"claimwire {' '.join(args)} exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
+    return proc
+
+
+@pytest.fixture(scope="module")
+def ran(tmp_path_factory):
+    work = tmp_path_factory.mktemp("cli")
+    inbox = work / "inbox"
+    inbox.mkdir()
+    (inbox / "broken.json").write_text("{not json")
+    proc = claimwire("run", str(SEEDS), str(inbox), "--data-dir", str(work / "data"), cwd=work)
+    return work, proc
+
+
+def test_run_prints_a_summary_and_writes_the_contract_tables(ran):
+    work, proc = ran
+    assert "claimwire: run ok" in proc.stdout
+    assert "documents" in proc.stdout and "top speakers:" in proc.stdout
+    for table in ("documents", "sentences", "claims", "rejects", "inputs"):
+        assert list((work / "data" / "tables" / table).glob("*.parquet")), table
+    assert (work / "data" / "warehouse.duckdb").exists()
+    assert (work / "data" / ".dagster").is_dir()  # DAGSTER_HOME set explicitly
+    assert not (work / ".dagster").exists()
+
+
+def test_contract_check_passes(ran):
+    work, _ = ran
+    checker = need(SHARED / "eval" / "contract_check.py")
+    proc = subprocess.run([sys.executable, str(checker), str(work / "data")], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "contract: ok" in proc.stdout
+
+
+def test_sql_formats_and_errors(ran):
+    work, _ = ran
+    data = ["--data-dir", str(work / "data")]
+    table = claimwire("sql", "select reason, count(*) n from rejects group by 1", *data, cwd=work).stdout
+    assert "bad_json" in table and "(1 row)" in table
+    csv = claimwire("sql", "select count(*) as n from documents", *data, "--format", "csv", cwd=work).stdout
+    assert csv.splitlines()[0] == "n" and int(csv.splitlines()[1]) >= 8
+    out = claimwire("sql", str(ROOT / "sql" / "who_said_what.sql"), *data, "--format", "json", cwd=work).stdout
+    assert {"speaker", "cue", "content"} <= set(json.loads(out)[0])
+    bad = claimwire("sql", "selec nonsense", *data, cwd=work, check=False)
+    assert bad.returncode == 2 and bad.stderr.startswith("claimwire sql: error: SQL:") and "Traceback" not in bad.stderr
+
+
+def test_rerun_is_idempotent(ran):
+    work, _ = ran
+    before = sorted(p.name for p in (work / "data" / "tables").rglob("*.parquet"))
+    proc = claimwire("run", str(SEEDS), "--data-dir", str(work / "data"), "--quiet", cwd=work)
+    assert "0 new documents" in proc.stdout
+    assert sorted(p.name for p in (work / "data" / "tables").rglob("*.parquet")) == before
+
+
+def test_run_on_a_missing_path_fails_with_one_line(tmp_path):
+    proc = claimwire("run", str(tmp_path / "nowhere"), "--data-dir", str(tmp_path / "d"), cwd=tmp_path, check=False)
+    assert proc.returncode != 0 and "no such file or folder" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_eval_prints_the_scorer_figures(tmp_path):
+    dev = need(POLNEAR_DEV)
+    gold = tmp_path / "gold"
+    (gold / "text").mkdir(parents=True)
+    (gold / "attributions").mkdir()
+    for name in sorted(os.listdir(dev / "text"))[:3]:
+        (gold / "text" / name).write_text((dev / "text" / name).read_text(encoding="utf-8"), encoding="utf-8")
+        for ann in (dev / "attributions").glob(name[:-4] + "_*.ann"):
+            (gold / "attributions" / ann.name).write_text(ann.read_text(encoding="utf-8"), encoding="utf-8")
+    proc = claimwire("eval", "--gold", str(gold), cwd=tmp_path)
+    assert "documents 3  missing 0  misaligned 0" in proc.stdout
+    assert "exact F1 cue" in proc.stdout
