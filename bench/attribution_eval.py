@@ -28,7 +28,7 @@ from pipelines.attribution import extract_attributions  # noqa: E402
 from pipelines.records import Sentence  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[A-Z“\"])")
+_SENTENCE_END = re.compile(r"[.!?](?:[\"”’]|'')?\s+(?=[A-Z“\"]|'')")
 _ABBREVIATION = re.compile(r"(?:\b(?:[A-Z]\.)+|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|St|Jr|Sr|No|vs|Sept|Oct|Nov|Dec|Jan|Feb|Aug)\.)$")
 
 

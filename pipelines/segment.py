@@ -1,28 +1,31 @@
 """Sentence splitting for news text, with exact character offsets.
 
 Layout first: every non-empty line (between `\\n`, `\\r\\n` or `\\r` breaks) is a
-paragraph, and no sentence crosses a line break.  The headline (the first
-line, when it matches the title), the dateline line and sub-headline lines are
-kept whole; every other line is cut after sentence-final punctuation
-(`.`, `!`, `?`, `...`, `…`, with any closing quotes or brackets) that is
-followed by white space, unless one of these rules holds:
+paragraph, and no sentence crosses a line break.  Headline lines (the first
+line or lines, when they match the title up to punctuation, spacing and case),
+the dateline line and sub-headline lines are kept whole.  Every other line is
+cut after sentence-final punctuation (`.`, `!`, `?`, `...`, `…`, with any
+closing quotes or brackets) that is followed by white space, unless:
 
-* the next word starts in lower case (`"This is great." she said`);
+* the next word starts in lower case or with a dash (`"Great." she said`,
+  `9 p.m. -- White House`), or is only closers or dots (`. . .`);
+* a quotation ending in `?` or `!` is followed by a speaker tag
+  (`"Why?" Mr. Gowdy asked`), or one ending in `.` by a closing tag
+  (`"I love that." Mr. Biden said.`);
 * the full stop closes an abbreviation: a title that never ends a sentence
-  (`Sen.`, `Mr.`, `v.`), a number abbreviation before a number (`No. 2`),
-  an abbreviation, acronym or initial not followed by a sentence starter
+  (`Sen.`, `Mr.`, `v.`), a number abbreviation before a number (`No. 2`), or an
+  abbreviation, acronym or initial not followed by a sentence starter
   (`Jan. 20`, `U.S. President`, `John F. Kennedy`, but `the U.S. How...`);
-  `a.m.`/`p.m.` end a sentence before any capitalised word except a time
-  qualifier (`5 p.m. Eastern`);
-* a three-dot ellipsis (`...`, `…`, `. . .`, `[...]`) stays inside its sentence;
-  a full stop plus an ellipsis (`that.... She`, `hell. ... The`) ends it;
-* a list marker opening a sentence (`1.`, `2.)`, `a.`) is not a sentence.
+  `a.m.`/`p.m.` end a sentence before a capitalised word unless it qualifies
+  the time (`5 p.m. Eastern`);
+* a three-dot ellipsis (`...`, `…`, `. . .`, `[...]`) stays inside its sentence,
+  while a full stop plus an ellipsis (`that.... She`, `hell. ... The`) ends it;
+* a list marker opens the sentence (`1.`, `2.)`, `a.`); a line that starts with
+  one is also cut before each following marker (`1) first 2) second`).
 
-A line that starts with a list marker is also cut before each following
-marker (`1) first 2) second`).  Lexicons live in `pipelines/lexicons/`.
-Every non-white-space character of the text lies in exactly one sentence, and
-every sentence is stripped of surrounding white space (white space as
-`str.isspace`).
+Lexicons (one entry a line) live in `pipelines/lexicons/` and are read once at
+import.  Every non-white-space character of the text lies in exactly one
+sentence, and no sentence starts or ends with white space (`str.isspace`).
 """
 
 from __future__ import annotations
@@ -74,8 +77,9 @@ _TAG_VERBS = "|".join(sorted(map(re.escape, _load_lexicon("quote_tag_verbs.txt")
 _OPENERS = "\"'“‘«‹„‚([{¿¡"
 _CLOSERS = "\"'”’»›)]}"
 _LINE = re.compile(r"[^\r\n]+")
-# A token ending in sentence-final punctuation (+ closers), then white space.
-_CANDIDATE = re.compile(r"(?<!\S)(\S*?)([.!?…‽]+)([\"'”’»›)\]}]*)(\s+)(?=\S)")
+# A token ending in sentence-final punctuation and closers (a detached curly
+# quote or bracket included: `law.’ ”`), then white space.
+_CANDIDATE = re.compile(r"(?<!\S)(\S*?)([.!?…‽]+)([\"'”’»›)\]}]*(?:\s+[”’»›)\]}]+(?=\s))*)(\s+)(?=\S)")
 _TOKEN = re.compile(r"\S+")
 _LEAD_WORD = re.compile(r"[^\W\d_]+")
 _NO_START = re.compile(r"[.…\"'”’»›)\]}]+")
@@ -85,7 +89,7 @@ _INITIAL = re.compile(r"[^\W\d_]\.")
 _SPEAKER = r"(?:[A-Z][\w.'’-]*\s+){1,4}"
 # A quote tag after a closing quote: `"...?" Walsh asked`, `"..." Mr. Biden said.`
 _QUOTE_TAG = re.compile(rf"{_SPEAKER}(?:{_TAG_VERBS})(?:(?P<tail>[.,;:])|\s|$)")
-_ACRONYM = re.compile(r"(?:[^\W\d_]{1,3}\.)+[^\W\d_]{1,3}")
+_ACRONYM = re.compile(r"(?:[^\W\d_]{1,3}\.&?)+[^\W\d_]{1,3}")
 _LIST_MARKER = re.compile(r"[•◦▪‣⁃]?\s?[(\[]?(?:\d{1,3}|[A-Za-z])")
 _LINE_LIST_START = re.compile(r"(?P<bullet>[•◦▪‣⁃])|(?P<label>\d{1,3}|[a-z])(?P<suffix>\.\)|\.|\))\s")
 _TERMINAL = re.compile(r"[.!?…:;,][\"'”’»›)\]}]*$")
@@ -252,7 +256,8 @@ def _is_boundary(text: str, m: re.Match[str], sent_start: int, end: int) -> bool
     if core in _NUMERIC_ABBREVIATIONS:
         return not nxt_core[:1].isdigit()
     if core in _TIME_ABBREVIATIONS:
-        return nxt_core[:1].isupper() and word not in _TIME_QUALIFIERS
+        zone = _LEAD_WORD.match(nxt_core.replace(".", ""))  # `E.T.` reads as `ET`
+        return nxt_core[:1].isupper() and not (zone and zone.group() in _TIME_QUALIFIERS)
     if core in _ABBREVIATIONS or _ACRONYM.fullmatch(core):
         return starts
     return True

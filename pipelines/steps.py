@@ -145,13 +145,19 @@ def segment_pending(store: TableStore, progress: Progress | None = None) -> Step
     for part in store.parts("documents"):
         if part in done:
             continue
-        docs = store.read_part("documents", part, ["doc_id", "text", "title", "dateline"]).to_pylist()
-        rows = []
+        docs = store.read_part("documents", part, ["doc_id", "uri", "text", "title", "dateline"]).to_pylist()
+        rows, failed = [], []
         for doc in docs:
-            for idx, s in enumerate(segment.split_sentences(doc["text"], title=doc["title"], dateline=doc["dateline"])):
+            try:
+                found = segment.split_sentences(doc["text"], title=doc["title"], dateline=doc["dateline"])
+            except Exception as err:  # a segmenter bug must cost one document, not the batch
+                failed.append(_failure(doc, "segment_error", err))
+                continue
+            for idx, s in enumerate(found):
                 rows.append({"doc_id": doc["doc_id"], "sentence_idx": idx, "paragraph_idx": s.paragraph_idx,
                              "start": s.start, "end": s.end, "text": doc["text"][s.start:s.end],
                              "kind": s.kind, "checkworthy": None})
+        _write_failures(store, failed, summary, progress)
         store.write_part("sentences", pa.Table.from_pylist(rows, schema=SENTENCES), part)
         summary.parts.append(part)
         summary.add("documents", len(docs))
@@ -172,20 +178,40 @@ def tag_pending(store: TableStore, progress: Progress | None = None) -> StepSumm
         if part not in ready:
             summary.add("waiting_for_sentences")
             continue
-        docs = store.read_part("documents", part, ["doc_id", "text"]).to_pylist()
+        docs = store.read_part("documents", part, ["doc_id", "uri", "text"]).to_pylist()
         by_doc: dict[str, list[Sentence]] = {}
         for s in store.read_part("sentences", part, ["doc_id", "start", "end", "paragraph_idx", "kind"]).to_pylist():
             by_doc.setdefault(s["doc_id"], []).append(Sentence(s["start"], s["end"], s["paragraph_idx"], s["kind"]))
-        rows = []
+        rows, failed = [], []
         for doc in docs:
-            found = attribution.extract_attributions(doc["text"], by_doc.get(doc["doc_id"], []))
-            rows.extend(claim_rows(doc["doc_id"], doc["text"], found))
+            try:
+                found = attribution.extract_attributions(doc["text"], by_doc.get(doc["doc_id"], []))
+                rows.extend(claim_rows(doc["doc_id"], doc["text"], found))
+            except Exception as err:  # a tagger bug must cost one document, not the batch
+                failed.append(_failure(doc, "tag_error", err))
+        _write_failures(store, failed, summary, progress)
         store.write_part("claims", pa.Table.from_pylist(rows, schema=CLAIMS), part)
         summary.parts.append(part)
         summary.add("documents", len(docs))
         summary.add("claims", len(rows))
         tick(lambda: f"claims: {summary.counts['documents']:,} documents tagged, {summary.counts['claims']:,} claims")
     return summary
+
+
+def _failure(doc: dict, reason: str, err: Exception) -> dict:
+    log.exception("%s on %s", reason, doc["uri"])
+    return {"uri": doc["uri"], "reason": reason, "detail": f"{type(err).__name__}: {err} (doc_id {doc['doc_id']})",
+            "n_bytes": None, "seen_at": datetime.now(timezone.utc)}
+
+
+def _write_failures(store: TableStore, failed: list[dict], summary: StepSummary, progress: Progress | None) -> None:
+    """Record documents a step could not process as `rejects` rows, before the step's own part."""
+    if not failed:
+        return
+    _write(store, "rejects", pa.Table.from_pylist(failed, schema=REJECTS), [f"{r['uri']}\0{r['reason']}" for r in failed])
+    summary.add("failed", len(failed))
+    if progress:
+        progress(f"{len(failed)} document(s) failed: see the rejects table ({failed[0]['detail']})")
 
 
 def claim_id_for(doc_id: str, found: Attribution) -> str:

@@ -88,3 +88,42 @@ def test_eval_prints_the_scorer_figures(tmp_path):
     proc = claimwire("eval", "--gold", str(gold), cwd=tmp_path)
     assert "documents 3  missing 0  misaligned 0" in proc.stdout
     assert "exact F1 cue" in proc.stdout
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_ui_serves_the_asset_graph(tmp_path):
+    import signal
+    import time
+    import urllib.request
+
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"}
+    server = subprocess.Popen([str(BIN / "claimwire"), "ui", "--port", str(port), "--data-dir", str(tmp_path / "data")],
+                              cwd=ROOT, env=env, start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        query = json.dumps({"query": "{ assetNodes { assetKey { path } dependencyKeys { path } } }"}).encode()
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", query, {"Content-Type": "application/json"})
+        deadline, nodes = time.monotonic() + 120, None
+        while time.monotonic() < deadline and nodes is None:
+            try:
+                nodes = json.loads(urllib.request.urlopen(request, timeout=5).read())["data"]["assetNodes"]
+            except OSError:
+                time.sleep(0.5)
+        assert nodes is not None, "the webserver did not answer within 120 s"
+        graph = {n["assetKey"]["path"][0]: {d["path"][0] for d in n["dependencyKeys"]} for n in nodes}
+        assert graph["sentences"] == {"documents"} and "sentences" in graph["claims"]
+    finally:
+        os.killpg(server.pid, signal.SIGINT)  # stop it by its process group, as a user's Ctrl-C
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(10)

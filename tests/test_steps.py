@@ -107,3 +107,25 @@ def test_empty_tables_still_have_a_schema_file(tmp_path):
     for table in ("documents", "sentences", "claims", "rejects", "inputs"):
         files = list(store.table_dir(table).glob("*.parquet"))
         assert len(files) == 1 and pq.read_table(files[0]).num_rows == 0
+
+
+def test_a_tagger_bug_costs_one_document_not_the_batch(tmp_path, monkeypatch):
+    from pipelines import attribution
+
+    real = attribution.extract_attributions
+
+    def flaky(text, sentences):
+        if "explode" in text:
+            raise RuntimeError("boom")
+        return real(text, sentences)
+
+    monkeypatch.setattr(attribution, "extract_attributions", flaky)
+    (tmp_path / "a.txt").write_text(STORY)
+    (tmp_path / "b.txt").write_text("Title\nThis one will explode, the engineer said.\n")
+    store = TableStore(tmp_path / "data")
+    run_all([tmp_path], store)
+    assert {r["doc_id"] for r in rows(store, "claims")} == {doc_id for doc_id in
+                                                            {d["doc_id"] for d in rows(store, "documents")
+                                                             if "explode" not in d["text"]}}
+    [failure] = [r for r in rows(store, "rejects")]
+    assert failure["reason"] == "tag_error" and "boom" in failure["detail"] and failure["uri"].endswith("b.txt")

@@ -11,15 +11,20 @@ from .lexicon import reporting_verbs
 DETERMINERS = frozenset(
     "the a an his her their its our my your this that these those whose no any some".split()
 )
-_AUX = r"(?:(?:has|have|had|'s|’s)\s+(?:(?:also|since|repeatedly|long|previously|already|publicly|now|often)\s+)?)"
+# `has said`, `also said`, `has repeatedly said`: PolNeAR's cue holds the auxiliary and these adverbs
+_AUX = r"(?:(?:(?:has|have|had)\s+)?(?:(?:also|since|repeatedly|long|previously|already|publicly|now|often|later|initially|recently|frequently|once)\s+)|(?:has|have|had)\s+)"
+# `said in a statement` and `said:` are one cue in PolNeAR
+_TAIL = r"(?:\s+in\s+a\s+statement)?(?:\s*:(?=\s))?"
 
 
 @lru_cache(maxsize=None)
 def cue_pattern() -> re.Pattern:
     forms = sorted(reporting_verbs(), key=len, reverse=True)
     alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"(?<![\w’'-])(?P<aux>{_AUX})?(?P<verb>{alternation})(?![\w’'-])")
+    return re.compile(rf"(?<![\w’'-])(?P<aux>{_AUX})?(?P<verb>{alternation})(?![\w’'-]){_TAIL}")
 
 
 def lemma_and_class(verb: str) -> tuple[str, str]:
-    return reporting_verbs()[re.sub(r"\s+", " ", verb)]
+    verbs = reporting_verbs()
+    key = re.sub(r"\s+", " ", verb)
+    return verbs.get(key) or verbs[key.lower()]

@@ -17,6 +17,7 @@ _PARTICIPLE_SOURCE = re.compile(
 _CHANNEL = re.compile(
     r"\s*(?:,\s*)?(?P<ch>(?:on|in|via)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|statement|interview|post|tweet|readout|email|e-mail|letter|speech|op-ed|press\s+release|Twitter|Facebook)(?:\s+(?:post|interview|statement|account))?)"
 )
+_COORDINATION = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+)?$")
 _BETWEEN_CLAUSES = re.compile(r"(?:,[\"”]?|;)\s*(?:while|but|and|as|whereas|although)?\s*$")
 
 
@@ -32,7 +33,14 @@ def _floating(text: str, unit: Unit, quotes: Quotations) -> tuple[int, int] | No
     return None
 
 
-def _one(text: str, units: list[Unit], ui: int, m: re.Match, quotes: Quotations) -> P.Candidate | None:
+def _starts_paragraph(text: str, pos: int) -> bool:
+    i = pos
+    while i > 0 and text[i - 1] in " \t":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n"
+
+
+def _one(text: str, units: list[Unit], ui: int, m: re.Match, quotes: Quotations, found: list, lo: int) -> P.Candidate | None:
     unit = units[ui]
     verb = m.group("verb")
     lemma, cls = lemma_and_class(verb)
@@ -44,7 +52,7 @@ def _one(text: str, units: list[Unit], ui: int, m: re.Match, quotes: Quotations)
         if w in DETERMINERS - {"that"} or w == "to" or w.endswith(("’s", "'s")) and not m.group("aux"):
             return None
     if lemma == "according to":
-        src = P.source_after(text, m.end(), unit.end)
+        src = P.according_source(text, m.end(), unit.end)
         if not src:
             return None
         pre_end = m.start()
@@ -68,7 +76,7 @@ def _one(text: str, units: list[Unit], ui: int, m: re.Match, quotes: Quotations)
     sep = None if verb.endswith("ing") else P.sep_before_cue(text, unit.start, m.start(), m.end(), unit.end)
     if sep:
         kind, sm, base = sep
-        content = P.content_before(text, unit.start, sm, base)
+        content = P.content_before(text, unit.start, sm, base, quotes)
         if content:
             if kind == "inverted":
                 src = P.source_after(text, m.end(), unit.end)
@@ -85,16 +93,17 @@ def _one(text: str, units: list[Unit], ui: int, m: re.Match, quotes: Quotations)
             ch = _CHANNEL.match(text, tail)
             return P.Candidate(ui, cue, lemma, src, frags, kind, channel=ch.group("ch") if ch else None)
     if verb.endswith("ing"):
-        if not re.search(r",\s*$", text[unit.start:m.start()]):
+        if not re.search(r"(?:,|\b(?:while|by|after|before|when|in))\s*$", text[unit.start:m.start()]):
             return None
-        sm = _PARTICIPLE_SOURCE.match(text, unit.start)
-        if not sm:
+        earlier = [c for c in found if c.parent is None and c.source and c.cue[0] < m.start()]
+        src = earlier[-1].source if earlier else P.clause_subject(text, unit.start, m.start())
+        if not src:
             return None
         content = P.content_after(text, m.end(), unit.end, cls, lemma)
         if not content:
             return None
-        return P.Candidate(ui, cue, lemma, (sm.start(), sm.end()), [content], "participle")
-    src = P.source_before(text, unit.start, m.start())
+        return P.Candidate(ui, cue, lemma, src, [content], "participle")
+    src = P.source_before(text, lo, m.start())
     if not src:
         return None
     content = P.content_after(text, m.end(), unit.end, cls, lemma)
@@ -128,13 +137,18 @@ def _settle(text: str, found: list[P.Candidate]) -> list[P.Candidate]:
             stop = cut.start() + 2 if text[cut.start() + 1:cut.start() + 2] in "\"”" else P.trim_end(text, start, cut.start())
             a.content[-1] = (start, stop)
     # nest each candidate in the smallest other candidate whose content holds its cue
-    by_size = sorted(found, key=lambda c: c.content[-1][1] - c.content[0][0])
+    by_size = sorted(found, key=lambda c: c.content[-1][1] - c.content[0][0] if c.content else 0)
     for c in found:
         for host in by_size:
-            if host is c or not host.content[0][0] <= c.cue[0] < host.content[-1][1]:
+            if host is c or not host.content or not host.content[0][0] <= c.cue[0] < host.content[-1][1]:
                 continue
             if c.source and not host.content[0][0] <= c.source[0] < host.content[-1][1]:
-                c.parent = -1  # cue inside a content, source outside it: a misreading
+                # `X urged her to resign and said ...`: the host's content stops before `and`
+                conj = _COORDINATION.search(text, host.content[-1][0], c.cue[0])
+                if conj and host.content[-1][0] < conj.start():
+                    host.content[-1] = (host.content[-1][0], P.trim_end(text, host.content[-1][0], conj.start()))
+                else:
+                    c.parent = -1  # cue inside a content, source outside it: a misreading
                 break
             he = host.content[-1][1]
             c.content = [(a, min(b, he)) for a, b in c.content if a < he]
@@ -174,12 +188,17 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
             if h:
                 found.append(P.Candidate(ui, h[1], "colon", h[0], [h[2]], "headline"))
         else:
+            label = P.speaker_label(text, unit.start, unit.end) if _starts_paragraph(text, unit.start) else None
+            if label:
+                found.append(P.Candidate(ui, label[1], "colon", label[0], [label[2]], "label"))
+            lo = unit.start  # a source never reaches back over an earlier cue
             for m in pattern.finditer(text, unit.start, unit.end):
                 if quotes.containing(m.start()):
                     continue
-                c = _one(text, units, ui, m, quotes)
+                c = _one(text, units, ui, m, quotes, found, lo)
                 if c:
                     found.append(c)
+                    lo = m.end()
         if not found and unit.kind != "headline":
             floating = _floating(text, unit, quotes)
             if floating and last_open is not None:

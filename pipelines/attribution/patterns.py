@@ -31,15 +31,15 @@ class Candidate:
 
 # Adverbs between a source and its verb, kept out of both spans.
 _ADVERBS = frozenset(
-    "also separately later previously repeatedly again then recently now often once already "
-    "publicly privately reportedly initially first further simply flatly quickly earlier "
+    "separately again then already "
+    "privately reportedly first further simply flatly quickly earlier "
     "subsequently similarly likewise even still just only never frequently".split()
 )
 # Where a clause ends and the subject of the next one may start.
 _BOUNDARY = re.compile(
     r"(?:[,;:(]|\s[—–]|[\"”“]|\b(?:and|but|while|because|as|when|after|before|since|although|though|if|so|that|where|whereas|yet|until|or|than|which|who|whom)\b)\s*"
 )
-_LEADING = re.compile(r"^(?:(?:But|And|So|Yet|Still|Now|Then|Also|Meanwhile|However|Indeed|Instead)\b,?\s+)+")
+_LEADING = re.compile(r"(?:(?:But|And|So|Yet|Still|Now|Then|Also|Meanwhile|However|Indeed|Instead|Recently|Earlier|Later|Today|Separately|Finally|Again|Previously|Yesterday|Last\s+\w+|On\s+\w+day|In\s+\w+|At\s+\w+|When\s+asked)\b,?\s+)+")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier\s+this\s+\w+)"
 _PREPS = frozenset("on in at during to with from before after via through over onto about of for by".split())
 _ADJUNCT_START = frozenset({"on", "in", "at", "during", "via", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
@@ -49,10 +49,10 @@ _TIME_LEAD = re.compile(rf"\s*(?:on\s+)?{_DAYS}(?:\s+(?:morning|afternoon|evenin
 _INTRO = re.compile(r"(?<![\w’'])that\b|[\"“]|''|:\s")
 _SEP_BEFORE_CUE = re.compile(r"(?:(?P<punct>[,?!])(?P<q1>[\"”’']*)|(?P<q2>[\"”]|''))\s*$")
 _SEP_SRC_BEFORE_CUE = re.compile(
-    r"(?:(?P<punct>[,?!])(?P<q1>[\"”’']*)|(?P<q2>[\"”]|'')|\s(?P<dash>[—–]))\s+(?P<src>[^,;:\"“”()]{1,90}?)\s*$"
+    r"(?:(?P<punct>[,?!])(?P<q1>[\"”’']*)|(?P<q2>[\"”]|'')|\s(?P<dash>[—–]))\s+(?P<src>[^,;:\"“”()]{1,90}?(?:\s*\([^()]{1,30}\))?)\s*$"
 )
 _SOURCE_AFTER_STOP = re.compile(
-    rf"\s*(?:[,;:!?()\"“”]|\.(?:\s|$)|\s(?:in|on|at|during|after|before|when|while|as|to|of|about|adding|who|which|last|this|{_DAYS})\b|$)"
+    rf"\s*(?:[,;:!?()\"“”]|\.(?:\s|$)|\s(?:in|on|at|during|after|before|when|while|as|to|of|about|adding|who|which|that|last|this|{_DAYS})\b|$)"
 )
 _ABBREV_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bU\.S)\.$")
 _PRONOUNS = frozenset("he she they i we it you".split())
@@ -72,51 +72,99 @@ def trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_MODALS = frozenset("had has have would will did does do is was are were may might could can should must".split())
+_ASIDE = re.compile(r",\s*(?:meanwhile|however|too|though|instead|in turn|for (?:his|her|their|its) part|in particular|at the time|in response)\s*,?\s*$")
+_SUBJECT = re.compile(
+    r"(?:(?:The|the)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*(?=\s+[a-z])|(?:He|She|They|It|I|We)\b"
+    r"|(?:The|A|An|Many|Some|Most|Other)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s+(?:have|has|had|were|was|also|\w+ed)\b)"
+)
+_OPENING_PHRASE = re.compile(r"(?:In|At|On|During|After|Before|Speaking|Asked|Writing|With|For|Since|Despite|Earlier|Later|Last|This)\b[^,]{0,80},\s+")
+
+
+def clause_subject(text: str, start: int, end: int) -> Pair | None:
+    """The subject at the start of a unit's main clause (`In Ohio, Clinton attacked ...`)."""
+    while start < end and text[start].isspace():
+        start += 1
+    lead = _LEADING.match(text, start, end)
+    if lead:
+        start = lead.end()
+    opening = _OPENING_PHRASE.match(text, start, end)
+    if opening:
+        start = opening.end()
+    m = _SUBJECT.match(text, start, end)
+    return (m.start(), m.end()) if m else None
+
+
+def _last_boundary(text: str, lo: int, hi: int) -> int:
+    """Start of the last clause in text[lo:hi] (after the last boundary mark)."""
+    cut = lo
+    for b in _BOUNDARY.finditer(text, lo, hi):
+        if b.end() < hi:
+            cut = b.end()
+    return cut
+
+
 def source_before(text: str, lo: int, hi: int) -> Pair | None:
-    """The noun phrase that ends right before a cue at `hi` (adverbs skipped)."""
+    """The noun phrase that ends right before a cue at `hi`.
+
+    Adverbs, modals and asides (`, meanwhile,`) between it and the cue are
+    skipped; an appositive closed by a comma is kept with that comma, as
+    PolNeAR marks it (`The author of the book, Mitchell Zuckoff,`).
+    """
     end = hi
     while end > lo and text[end - 1].isspace():
         end -= 1
     while True:
+        aside = _ASIDE.search(text, lo, end)
+        if aside:
+            end = aside.start()
+            continue
         m = re.search(r"([\w’'-]+)$", text[max(lo, end - 30):end])
-        if m and m.group(1) in _ADVERBS:
+        if m and (m.group(1) in _ADVERBS or m.group(1) in _MODALS or (m.group(1).endswith("ly") and m.group(1).islower())):
             end -= len(m.group(1))
             while end > lo and text[end - 1].isspace():
                 end -= 1
         else:
             break
-    segment = text[lo:end]
-    appositive = segment.endswith(",")
-    if appositive:
-        segment = segment[:-1]
+    if end <= lo:
+        return None
+    # `X did A and said B`: the source is the subject of the first clause
+    if re.search(r"(?:^|\s)(?:and|but)$", text[max(lo, end - 4):end]):
+        first = lo
+        while first < end and text[first].isspace():
+            first += 1
+        lead = _LEADING.match(text, first, end)
+        m = _SUBJECT.match(text, lead.end() if lead else first, end)
+        return (m.start(), m.end()) if m else None
+    if text[end - 1] == ")":
+        # `Sen. Elizabeth Warren (D-MA) said`
+        open_at = text.rfind("(", lo, end)
+        if open_at > lo:
+            inner = source_before(text, lo, open_at)
+            return (inner[0], end) if inner else None
+    if text[end - 1] == ",":
+        opening = text.rfind(", ", lo, end - 1)
+        if opening > lo:
+            head_start = _last_boundary(text, lo, opening)
+            start = _clean_start(text, head_start, opening)
+            if start is not None and len(_WORD.findall(text[start:end])) <= 30:
+                return start, end
         end -= 1
-    cut = 0
-    for b in _BOUNDARY.finditer(segment):
-        if b.end() < len(segment):
-            cut = b.end()
-    if appositive and cut:
-        # `Carter’s press secretary, Peter Cook, told ...`: keep `X, Y`
-        before = segment[:cut].rstrip()
-        if before.endswith(","):
-            tail = segment[cut:]
-            if tail.split()[0].lower() in _PREPS or tail.split()[0].endswith("ing") or tail.split()[0] in ("who", "which"):
-                end = lo + cut - 1
-                segment = segment[: cut - 1]
-                prev = 0
-                for b in _BOUNDARY.finditer(segment):
-                    if b.end() < len(segment):
-                        prev = b.end()
-                cut = prev
-            else:
-                prev = 0
-                for b in _BOUNDARY.finditer(before[:-1]):
-                    if b.end() < len(before) - 1:
-                        prev = b.end()
-                cut = prev
-    start = lo + cut
+    start = _clean_start(text, _last_boundary(text, lo, end), end)
+    if start is None:
+        return None
     pair = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+and\s+$", text[max(lo, start - 60):start])
     if pair and text[start:start + 1].isupper():
         start -= len(pair.group(0))
+    if len(_WORD.findall(text[start:end])) > 12:
+        return None
+    return start, end
+
+
+def _clean_start(text: str, start: int, end: int) -> int | None:
+    """Skip space, a leading conjunction or adverb and a gerund; None if nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
     lead = _LEADING.match(text, start, end)
     if lead:
         start = lead.end()
@@ -128,12 +176,9 @@ def source_before(text: str, lo: int, hi: int) -> Pair | None:
     if start >= end:
         return None
     words = _WORD.findall(text[start:end])
-    if not words or len(words) > 12:
+    if not words or (words[0][0].islower() and words[0] in _PREPS):
         return None
-    first = words[0]
-    if first[0].islower() and first in _PREPS:
-        return None
-    return start, end
+    return start
 
 
 def source_after(text: str, pos: int, limit: int) -> Pair | None:
@@ -157,9 +202,12 @@ def source_after(text: str, pos: int, limit: int) -> Pair | None:
         end -= 1
     if end <= start:
         return None
-    # `said Dmitry Peskov, the Kremlin spokesman.`: the appositive ends the unit
+    # `said Dick Durbin (D-Ill.)`, `said Dmitry Peskov, the Kremlin spokesman.`
+    paren = re.match(r"\s*\([^()]{1,40}\)", text[end:limit])
+    if paren:
+        end += paren.end()
     rest = text[end:limit]
-    apo = re.match(r",\s+(?:the|a|an|his|her|their)\s+[^,;:\"“”]+?(?=[.]?\s*$)", rest)
+    apo = re.match(r",\s+[^;:\"“”]+?(?=[.]?\s*$)", rest)
     if apo:
         end += apo.end()
     words = _WORD.findall(text[start:end])
@@ -168,7 +216,7 @@ def source_after(text: str, pos: int, limit: int) -> Pair | None:
         words = words[:1]
     if not words or len(words) > 14:
         return None
-    if words[0][0].islower() and words[0].lower() not in (DETERMINERS - {"that"}) | {"he", "she", "they", "i", "we", "it"}:
+    if words[0][0].islower() and (words[0] in _PREPS or words[0] in _ADJUNCT_START or words[0] in _SUBORDINATORS):
         return None
     return start, end
 
@@ -177,7 +225,7 @@ def ends_clause(text: str, pos: int, limit: int) -> bool:
     """Whether a trailing cue (or its inverted source) ending at `pos` closes its
     clause: end of unit, punctuation, or a short adjunct without new content."""
     rest = text[pos:limit]
-    if re.match(r"\s*(?:[.,;!?)\u2014\u2013]|$)", rest):
+    if re.match(r"\s*(?:[.,;!?()\u2014\u2013]|$)", rest):
         return True
     words = _WORD.findall(rest[:60])
     if words and words[0] in _ADJUNCT_START | {"of", "about", "without", "to", "with", "after", "before", "as", "when", "while", "in", "at"}:
@@ -204,14 +252,17 @@ def content_after(text: str, pos: int, limit: int, cls: str, lemma: str) -> tupl
             if window[intro.start()] == ":":
                 start = pos + intro.end()
     if start is None:
-        if cls != "free":
+        if cls == "strict":
             return None
         m = _TIME_LEAD.match(text, pos)
         start = m.end() if m else pos
         while start < limit and text[start].isspace():
             start += 1
         words = _WORD.findall(text[start:limit])
-        if len(words) < 3 or text[start] in ",.;" or words[0] in _PREPS or words[0] in ("to", "so", "as", "it"):
+        if cls == "object":
+            if not words or text[start] in ",.;":
+                return None
+        elif len(words) < 3 or text[start] in ",.;" or words[0] in _PREPS or words[0] in ("to", "as"):
             return None
     dash = _QUOTE_THEN_DASH.search(text, start, limit)
     end = trim_end(text, start, dash.start() + 1 if dash else limit)
@@ -223,16 +274,22 @@ def content_after(text: str, pos: int, limit: int, cls: str, lemma: str) -> tupl
 _QUOTE_THEN_DASH = re.compile(r"[\"”]\s+[—–]\s")
 
 
-def content_before(text: str, unit_start: int, sep: re.Match, base: int) -> Pair | None:
+def content_before(text: str, unit_start: int, sep: re.Match, base: int, quotes: Quotations) -> Pair | None:
     """Content ending at the separator before a trailing cue: the closing
-    quote and a comma inside it are kept, a bare comma outside is not."""
+    quote and a comma inside it are kept, a bare comma outside is not.
+
+    A quotation that follows an earlier sentence of the unit is the content
+    alone (`He paused. "We will win," he said.`)."""
+    start = unit_start
     if sep.group("q1") or sep.group("q2"):
         end = base + (sep.end("q1") if sep.group("q1") else sep.end("q2"))
+        for qs, qe in quotes.within(unit_start, end):
+            if qe == end and re.search(r"[.!?:][\"”'’]*\s+\S*$|^\s*\S*$", text[unit_start:qs]):
+                start = qs
     elif sep.group("punct") and sep.group("punct") in "?!":
         end = base + sep.end("punct")
     else:
         end = base + sep.start()
-    start = unit_start
     while start < end and text[start].isspace():
         start += 1
     if end - start < 2 or not _WORD.search(text, start, end):
@@ -283,3 +340,38 @@ def sep_before_cue(text: str, unit_start: int, cue_start: int, cue_end: int, uni
             if not re.search(r"\b(?:that|which|is|was|are|were|will|would|has|have|had|to|be|been)\b", src) or src.strip() in ("that",):
                 return "trailing", m, unit_start
     return None
+
+
+def according_source(text: str, pos: int, limit: int) -> Pair | None:
+    """The source after `according to`: up to the next comma or the sentence end."""
+    start = pos
+    while start < limit and text[start].isspace():
+        start += 1
+    m = re.compile(r",\s|;|\.(?=\s|$)|\s[—–]\s").search(text, start, limit)
+    end = m.start() if m else limit
+    while m and text[end] == "." and _ABBREV_END.search(text[max(start, end - 5):end + 1]):
+        m = re.compile(r",\s|;|\.(?=\s|$)|\s[—–]\s").search(text, end + 1, limit)
+        end = m.start() if m else limit
+    end = trim_end(text, start, end)
+    if end <= start or len(_WORD.findall(text[start:end])) > 25:
+        return None
+    return start, end
+
+
+# interview transcripts: `Q:` and capitalized surnames (`BOULDUAN:`); title-case
+# labels are more often headline kickers (`The Latest:`, `Look:`)
+_LABEL = re.compile(r"(?P<src>Q|(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][A-Z’'-]+)(?P<cue>:)\s+(?=\S)")
+
+
+def speaker_label(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
+    """(source, cue, content) of an interview line `BOULDUAN: You guys ...`."""
+    while start < end and text[start].isspace():
+        start += 1
+    m = _LABEL.match(text, start, end)
+    if not m:
+        return None
+    cs = m.end()
+    ce = trim_end(text, cs, end)
+    if ce - cs < 2:
+        return None
+    return (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue")), (cs, ce)

@@ -70,9 +70,8 @@ class DocumentSpeakers:
             return Speaker(s, "organization")
         if last in words("document_sources.txt"):
             return Speaker(s, "document")
-        has_name = any(_NAME_TOKEN.match(t) for t in tokens[1:]) or (
-            _NAME_TOKEN.match(tokens[0]) and low.split()[0] not in ("the", "a", "an")
-        )
+        common = words("anonymous_sources.txt") | words("document_sources.txt") | {"the", "a", "an"}
+        has_name = any(_NAME_TOKEN.match(t) and t.lower() not in common for t in tokens)
         if last in words("anonymous_sources.txt") and not has_name:
             return Speaker(s, "anonymous")
         if "*" + last in orgs:
