@@ -4,15 +4,20 @@
 import dagster as dg
 
 from pipelines import previews, steps
+from assets.sentences import ReprocessConfig, reprocessing
+from pipelines.partitions import folder_for, ingest_days
 from pipelines.resources import TableStoreResource
 
 
-@dg.asset(deps=["documents", "sentences"], group_name="claimwire")
-def claims(context: dg.AssetExecutionContext, store: TableStoreResource) -> dg.MaterializeResult:
+@dg.asset(deps=["documents", "sentences"], group_name="claimwire", partitions_def=ingest_days)
+def claims(context: dg.AssetExecutionContext, config: ReprocessConfig, store: TableStoreResource) -> dg.MaterializeResult:
     """Who said what: one row per claim mention, with speaker, cue and content spans."""
     tables = store.get_store()
     with tables.writer_lock():
-        summary = steps.tag_pending(tables, progress=context.log.info)
+        redo = reprocessing(context, config)
+        # A normal run also completes work a crashed run left pending on any day.
+        summary = steps.tag_pending(tables, folder=folder_for(context.partition_key) if redo else None,
+                                    reprocess=redo, progress=context.log.info)
     context.log.info(f"claims: {summary.counts}")
     return dg.MaterializeResult(metadata={
         "dagster/row_count": previews.row_count(tables, "claims"),

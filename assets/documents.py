@@ -6,6 +6,7 @@ from pydantic import Field
 
 from pipelines import previews, steps
 from pipelines.ingest import DEFAULT_MAX_BYTES
+from pipelines.partitions import folder_for, ingest_days
 from pipelines.resources import TableStoreResource, default_inputs
 
 
@@ -24,6 +25,7 @@ class IngestConfig(dg.Config):
         dg.AssetSpec("rejects", description="One row per input that could not be ingested, with the reason."),
     ],
     group_name="claimwire",
+    partitions_def=ingest_days,
 )
 def ingest(context: dg.AssetExecutionContext, config: IngestConfig, store: TableStoreResource):
     """Read the configured inputs into documents, recording every input and every reject."""
@@ -32,8 +34,8 @@ def ingest(context: dg.AssetExecutionContext, config: IngestConfig, store: Table
         stale = tables.clean_temp_files()
         if stale:
             context.log.warning(f"removed {stale} temp file(s) left by an interrupted run")
-        summary = steps.ingest(config.paths, tables, batch_size=config.batch_size,
-                               max_bytes=config.max_bytes, progress=context.log.info)
+        summary = steps.ingest(config.paths, tables, folder=folder_for(context.partition_key),
+                               batch_size=config.batch_size, max_bytes=config.max_bytes, progress=context.log.info)
         tables.ensure_tables()
     counts = summary.counts
     context.log.info(f"ingest: {counts}")

@@ -1,4 +1,4 @@
-"""The Dagster Definitions of claimwire: assets, checks, job and resources."""
+"""The Dagster Definitions of claimwire: assets, checks, job, sensor, schedule and resources."""
 
 import dagster as dg
 
@@ -7,19 +7,18 @@ from assets.claims import claims
 from assets.documents import ingest
 from assets.sentences import sentences
 from assets.warehouse import warehouse
+from pipelines.jobs import PIPELINE_JOB, pipeline_job
 from pipelines.resources import TableStoreResource
+from pipelines.schedules import nightly_inbox
+from pipelines.sensors import inbox_sensor
 
-PIPELINE_JOB = "claimwire_pipeline"
-
-pipeline_job = dg.define_asset_job(
-    PIPELINE_JOB,
-    selection=dg.AssetSelection.all(),
-    description="Ingest the configured inputs (default seeds/), split, tag claims, rebuild the warehouse.",
-)
+__all__ = ["PIPELINE_JOB", "defs"]
 
 defs = dg.Definitions(
     assets=[ingest, sentences, claims, warehouse],
     asset_checks=[checks.sentence_offsets_exact, checks.claim_spans_exact, checks.no_orphans],
     jobs=[pipeline_job],
+    sensors=[inbox_sensor],
+    schedules=[nightly_inbox],
     resources={"store": TableStoreResource()},
 )

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-PIPELINE_JOB = "claimwire_pipeline"
+from pipelines.jobs import PIPELINE_JOB
 
 
 def dagster_home(data_dir: Path) -> Path:
@@ -63,19 +63,19 @@ def run_pipeline(inputs: list[str], data_dir: Path, *, batch_size: int = 1000, p
 
     os.environ["DAGSTER_HOME"] = str(dagster_home(data_dir))
     from pipelines.definitions import defs
+    from pipelines.jobs import run_config_for
+    from pipelines.partitions import today
 
     job = defs.resolve_job_def(PIPELINE_JOB)
-    run_config = {
-        "ops": {"ingest": {"config": {"paths": [str(p) for p in inputs], "batch_size": batch_size}}},
-        "resources": {"store": {"config": {"data_dir": str(data_dir)}}},
-    }
+    run_config = run_config_for(inputs, data_dir=str(data_dir), batch_size=batch_size)
     if progress:  # our assets' own log lines only, not Dagster's event stream
         job = job.with_logger_defs({"progress": _relay_logger(_LogRelay(progress))})
         run_config["loggers"] = {"progress": {}}
     else:
         run_config["loggers"] = {"console": {"config": {"log_level": "WARNING"}}}
     with dg.DagsterInstance.get() as instance:
-        result = job.execute_in_process(run_config=run_config, instance=instance, raise_on_error=False)
+        result = job.execute_in_process(run_config=run_config, instance=instance, partition_key=today(),
+                                        raise_on_error=False)
     outcome = RunOutcome(success=result.success, run_id=result.run_id)
     for event in result.all_events:
         if event.is_step_materialization:

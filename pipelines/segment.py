@@ -79,7 +79,10 @@ _CLOSERS = "\"'”’»›)]}"
 _LINE = re.compile(r"[^\r\n]+")
 # A token ending in sentence-final punctuation and closers (a detached curly
 # quote or bracket included: `law.’ ”`), then white space.
-_CANDIDATE = re.compile(r"(?<!\S)(\S*?)([.!?…‽]+)([\"'”’»›)\]}]*(?:\s+[”’»›)\]}]+(?=\s))*)(\s+)(?=\S)")
+# (Possessive runs and the look-behind keep it linear on long punctuation runs.)
+_CANDIDATE = re.compile(
+    r"(?<!\S)(\S*?)(?<![.!?…‽])([.!?…‽]++)([\"'”’»›)\]}]*+(?:\s+[”’»›)\]}]++(?=\s))*)(\s+)(?=\S)"
+)
 _TOKEN = re.compile(r"\S+")
 _LEAD_WORD = re.compile(r"[^\W\d_]+")
 _NO_START = re.compile(r"[.…\"'”’»›)\]}]+")
@@ -281,7 +284,7 @@ def _dot_run(text: str, pos: int, floor: int) -> int:
 
 def _previous_word_is_lower(text: str, pos: int, floor: int) -> bool:
     """Whether the word before `pos` (in the same sentence) starts in lower case."""
-    before = text[floor:pos].split()
+    before = text[max(floor, pos - 64) : pos].split()
     return bool(before) and before[-1].lstrip(_OPENERS)[:1].islower()
 
 

@@ -60,9 +60,12 @@ def _key(parts: Iterable[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def ingest(paths: Iterable[str], store: TableStore, *, batch_size: int = 1000,
+def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_size: int = 1000,
            max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> StepSummary:
-    """Read `paths` into `documents`, `inputs` and `rejects`, skipping what the store already holds."""
+    """Read `paths` into `documents`, `inputs` and `rejects`, skipping what the store already holds.
+
+    New parts go into the hive partition `folder` (e.g. `ingest_day=2025-02-12`), if given.
+    """
     summary = StepSummary()
     known_docs = {d for col in store.read_column("documents", "doc_id") for d in col.to_pylist()}
     seen_inputs: set[tuple[str, str | None]] = set()
@@ -86,11 +89,13 @@ def ingest(paths: Iterable[str], store: TableStore, *, batch_size: int = 1000,
     def flush() -> None:
         if docs:
             rows = pa.Table.from_pylist([_document_row(d, now) for d in docs], schema=DOCUMENTS)
-            summary.parts.append(_write(store, "documents", rows, [d.doc_id for d in docs]))
+            summary.parts.append(_write(store, "documents", rows, [d.doc_id for d in docs], folder))
         if rejects:
-            _write(store, "rejects", pa.Table.from_pylist(rejects, schema=REJECTS), [f"{r['uri']}\0{r['reason']}" for r in rejects])
+            _write(store, "rejects", pa.Table.from_pylist(rejects, schema=REJECTS),
+                   [f"{r['uri']}\0{r['reason']}" for r in rejects], folder)
         if inputs:  # last: an input is recorded only once its document is stored
-            _write(store, "inputs", pa.Table.from_pylist(inputs, schema=INPUTS), [f"{r['uri']}\0{r['doc_id']}" for r in inputs])
+            _write(store, "inputs", pa.Table.from_pylist(inputs, schema=INPUTS),
+                   [f"{r['uri']}\0{r['doc_id']}" for r in inputs], folder)
         docs.clear(), inputs.clear(), rejects.clear()
 
     for outcome in iter_records(paths, max_bytes=max_bytes):
@@ -125,10 +130,20 @@ def ingest(paths: Iterable[str], store: TableStore, *, batch_size: int = 1000,
     return summary
 
 
-def _write(store: TableStore, table: str, rows: pa.Table, keys: list[str]) -> str:
-    part = f"batch-{_key(keys)}"
+def _write(store: TableStore, table: str, rows: pa.Table, keys: list[str], folder: str = "") -> str:
+    part = f"{folder}/batch-{_key(keys)}" if folder else f"batch-{_key(keys)}"
     store.write_part(table, rows, part)
     return part
+
+
+def _folder_of(part: str) -> str:
+    return part.rsplit("/", 1)[0] if "/" in part else ""
+
+
+def _pending(store: TableStore, table: str, folder: str | None, reprocess: bool) -> list[str]:
+    """Document parts (in `folder`, or all) that `table` has no part for yet, or all of them to reprocess."""
+    done = set() if reprocess else set(store.parts(table, folder))
+    return [p for p in store.parts("documents", folder) if p not in done]
 
 
 def _document_row(doc: Document, now: datetime) -> dict:
@@ -137,14 +152,12 @@ def _document_row(doc: Document, now: datetime) -> dict:
             "ingested_at": now, "text": doc.text, "n_chars": len(doc.text), "url": doc.url}
 
 
-def segment_pending(store: TableStore, progress: Progress | None = None) -> StepSummary:
-    """Split the documents of every part that has no `sentences` part yet."""
+def segment_pending(store: TableStore, folder: str | None = None, reprocess: bool = False,
+                    progress: Progress | None = None) -> StepSummary:
+    """Split the documents of every part that has no `sentences` part yet (or of all, to reprocess)."""
     summary = StepSummary()
-    done = store.parts("sentences")
     tick = _Ticker(progress)
-    for part in store.parts("documents"):
-        if part in done:
-            continue
+    for part in _pending(store, "sentences", folder, reprocess):
         docs = store.read_part("documents", part, ["doc_id", "uri", "text", "title", "dateline"]).to_pylist()
         rows, failed = [], []
         for doc in docs:
@@ -157,7 +170,7 @@ def segment_pending(store: TableStore, progress: Progress | None = None) -> Step
                 rows.append({"doc_id": doc["doc_id"], "sentence_idx": idx, "paragraph_idx": s.paragraph_idx,
                              "start": s.start, "end": s.end, "text": doc["text"][s.start:s.end],
                              "kind": s.kind, "checkworthy": None})
-        _write_failures(store, failed, summary, progress)
+        _write_failures(store, failed, _folder_of(part), summary, progress)
         store.write_part("sentences", pa.Table.from_pylist(rows, schema=SENTENCES), part)
         summary.parts.append(part)
         summary.add("documents", len(docs))
@@ -166,15 +179,13 @@ def segment_pending(store: TableStore, progress: Progress | None = None) -> Step
     return summary
 
 
-def tag_pending(store: TableStore, progress: Progress | None = None) -> StepSummary:
-    """Tag the claims of every document part that has sentences but no `claims` part yet."""
+def tag_pending(store: TableStore, folder: str | None = None, reprocess: bool = False,
+                progress: Progress | None = None) -> StepSummary:
+    """Tag the claims of every document part with sentences but no `claims` part yet (or of all, to reprocess)."""
     summary = StepSummary()
-    done = store.parts("claims")
-    ready = store.parts("sentences")
+    ready = store.parts("sentences", folder)
     tick = _Ticker(progress)
-    for part in store.parts("documents"):
-        if part in done:
-            continue
+    for part in _pending(store, "claims", folder, reprocess):
         if part not in ready:
             summary.add("waiting_for_sentences")
             continue
@@ -189,7 +200,7 @@ def tag_pending(store: TableStore, progress: Progress | None = None) -> StepSumm
                 rows.extend(claim_rows(doc["doc_id"], doc["text"], found))
             except Exception as err:  # a tagger bug must cost one document, not the batch
                 failed.append(_failure(doc, "tag_error", err))
-        _write_failures(store, failed, summary, progress)
+        _write_failures(store, failed, _folder_of(part), summary, progress)
         store.write_part("claims", pa.Table.from_pylist(rows, schema=CLAIMS), part)
         summary.parts.append(part)
         summary.add("documents", len(docs))
@@ -204,11 +215,13 @@ def _failure(doc: dict, reason: str, err: Exception) -> dict:
             "n_bytes": None, "seen_at": datetime.now(timezone.utc)}
 
 
-def _write_failures(store: TableStore, failed: list[dict], summary: StepSummary, progress: Progress | None) -> None:
+def _write_failures(store: TableStore, failed: list[dict], folder: str, summary: StepSummary,
+                    progress: Progress | None) -> None:
     """Record documents a step could not process as `rejects` rows, before the step's own part."""
     if not failed:
         return
-    _write(store, "rejects", pa.Table.from_pylist(failed, schema=REJECTS), [f"{r['uri']}\0{r['reason']}" for r in failed])
+    _write(store, "rejects", pa.Table.from_pylist(failed, schema=REJECTS),
+           [f"{r['uri']}\0{r['reason']}" for r in failed], folder)
     summary.add("failed", len(failed))
     if progress:
         progress(f"{len(failed)} document(s) failed: see the rejects table ({failed[0]['detail']})")

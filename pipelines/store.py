@@ -1,8 +1,9 @@
 """The table store: Parquet parts under `DATA_DIR/tables/<table>/`, written atomically.
 
 A table is a folder of parts.  Each step writes one part per batch of
-documents, named after the batch (`batch-<key>.parquet`), so that a later step
-finds its pending work by comparing part names, a crash leaves at most a
+documents, named after the batch (`batch-<key>.parquet`) inside the hive
+folder of the ingest day (`ingest_day=2025-02-12/`), so that a later step
+finds its pending work by comparing part keys, a crash leaves at most a
 stray temp file (never a half-written part), and re-running writes nothing new.
 """
 
@@ -38,23 +39,26 @@ class TableStore:
         """The `read_parquet` glob of a table (absolute)."""
         return str(self.table_dir(table) / "**" / "*.parquet")
 
-    def parts(self, table: str) -> dict[str, Path]:
-        """Part name (without `.parquet`) to path, sorted, excluding the empty placeholder."""
-        folder = self.table_dir(table)
-        if not folder.is_dir():
+    def parts(self, table: str, folder: str | None = None) -> dict[str, Path]:
+        """Part key (its path below the table, without `.parquet`) to path, sorted, no placeholder.
+
+        `folder` (a hive partition folder such as `ingest_day=2025-02-12`) keeps only the parts in it.
+        """
+        root = self.table_dir(table)
+        where = root / folder if folder else root
+        if not where.is_dir():
             return {}
-        found = sorted(p for p in folder.rglob("*.parquet") if p.name != EMPTY_PART)
-        return {p.name.removesuffix(".parquet"): p for p in found}
+        found = sorted(p for p in where.rglob("*.parquet") if p.name != EMPTY_PART)
+        return {p.relative_to(root).as_posix().removesuffix(".parquet"): p for p in found}
 
     def write_part(self, table: str, rows: pa.Table, part: str) -> Path:
         """Write `rows` as part `part` of `table` atomically: temp file, fsync, rename."""
         schema = TABLES[table]
         rows = rows.select(schema.names).cast(schema) if rows.schema != schema else rows
-        folder = self.table_dir(table)
-        folder.mkdir(parents=True, exist_ok=True)
-        final = folder / f"{part}.parquet"
+        final = self.table_dir(table) / f"{part}.parquet"
+        final.parent.mkdir(parents=True, exist_ok=True)
         _atomic_parquet(rows, final)
-        empty = folder / EMPTY_PART
+        empty = self.table_dir(table) / EMPTY_PART
         if empty.exists():
             empty.unlink()
         return final

@@ -36,7 +36,7 @@ def test_run_prints_a_summary_and_writes_the_contract_tables(ran):
     assert "claimwire: run ok" in proc.stdout
     assert "documents" in proc.stdout and "top speakers:" in proc.stdout
     for table in ("documents", "sentences", "claims", "rejects", "inputs"):
-        assert list((work / "data" / "tables" / table).glob("*.parquet")), table
+        assert list((work / "data" / "tables" / table).rglob("*.parquet")), table
     assert (work / "data" / "warehouse.duckdb").exists()
     assert (work / "data" / ".dagster").is_dir()  # DAGSTER_HOME set explicitly
     assert not (work / ".dagster").exists()

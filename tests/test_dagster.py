@@ -7,6 +7,7 @@ import pyarrow.parquet as pq
 
 from assets import checks
 from pipelines.definitions import PIPELINE_JOB, defs
+from pipelines.partitions import today
 from pipelines.resources import TableStoreResource
 from pipelines.store import TableStore
 
@@ -37,7 +38,7 @@ def _materialize(data_dir, paths, instance):
     return dg.materialize(
         [*defs.assets, *defs.asset_checks], resources={"store": TableStoreResource(data_dir=str(data_dir))},
         run_config={"ops": {"ingest": {"config": {"paths": [str(p) for p in paths]}}}},
-        instance=instance,
+        instance=instance, partition_key=today(),
     )
 
 

@@ -18,7 +18,7 @@ _CHANNEL = re.compile(
     r"\s*(?:,\s*)?(?P<ch>(?:on|in|via)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|statement|interview|post|tweet|readout|email|e-mail|letter|speech|op-ed|press\s+release|Twitter|Facebook)(?:\s+(?:post|interview|statement|account))?)"
 )
 _COORDINATION = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+)?$")
-_BETWEEN_CLAUSES = re.compile(r"(?:,[\"”]?|;)\s*(?:while|but|and|as|whereas|although)?\s*$")
+_BETWEEN_CLAUSES = re.compile(r"(?:(?:,[\"”]?|;)\s*(?:while|but|and|as|whereas|although)?|\s(?:and|but|while|whereas))\s*$")
 
 
 def _floating(text: str, unit: Unit, quotes: Quotations) -> tuple[int, int] | None:
@@ -73,7 +73,18 @@ def _one(text: str, units: list[Unit], ui: int, m: re.Match, quotes: Quotations,
         if not frags:
             return None
         return P.Candidate(ui, cue, lemma, src, frags, "according_to")
-    sep = None if verb.endswith("ing") else P.sep_before_cue(text, unit.start, m.start(), m.end(), unit.end)
+    if cls == "raising":
+        # `Trump's supporters seemed equally unperturbed`: no source, the content is both sides
+        subject = P.source_before(text, lo, m.start())
+        complement = P.content_after(text, m.end(), unit.end, "object", lemma)
+        if not subject or not complement:
+            return None
+        first = text[complement[0]:complement[1]].split()[0].lower()
+        if first in P.PREPOSITIONS - {"to"}:
+            return None  # `appeared on a show`: not a raising verb here
+        return P.Candidate(ui, cue, lemma, None, [subject, complement], "raising")
+    participle = verb.split()[0].endswith("ing")
+    sep = None if participle else P.sep_before_cue(text, unit.start, m.start(), m.end(), unit.end)
     if sep:
         kind, sm, base = sep
         content = P.content_before(text, unit.start, sm, base, quotes)
@@ -92,21 +103,29 @@ def _one(text: str, units: list[Unit], ui: int, m: re.Match, quotes: Quotations,
                 frags.append(second)
             ch = _CHANNEL.match(text, tail)
             return P.Candidate(ui, cue, lemma, src, frags, kind, channel=ch.group("ch") if ch else None)
-    if verb.endswith("ing"):
+    if participle:
         if not re.search(r"(?:,|\b(?:while|by|after|before|when|in))\s*$", text[unit.start:m.start()]):
             return None
         earlier = [c for c in found if c.parent is None and c.source and c.cue[0] < m.start()]
         src = earlier[-1].source if earlier else P.clause_subject(text, unit.start, m.start())
         if not src:
             return None
-        content = P.content_after(text, m.end(), unit.end, cls, lemma)
+        content = P.content_after(text, m.end(), unit.end, cls, lemma, quotes)
         if not content:
             return None
         return P.Candidate(ui, cue, lemma, src, [content], "participle")
+    if lemma == "call" and prev_word and prev_word.group(1).lower() in ("been", "was", "were", "is", "are", "be", "being", "so"):
+        return None  # `has been called`, `so called`
     src = P.source_before(text, lo, m.start())
+    if src and lemma == "call" and re.search(r"\b(?:show|film|movie|book|group|program|initiative|PAC|pac|song|album|series|plan|bill|company|firm|organization|culture|tweet|video|ad|party|movement|event|meeting|campaign|policy|strategy|website|site|app|game)$", text[src[0]:src[1]]):
+        return None  # `a film called "X"`: a name, not a speaker
+    if not src and re.search(r"\b(?:and|but)\s+$", text[lo:m.start()]):
+        # `He said A and said B`: the second cue shares the first one's source
+        earlier = [c for c in found if c.parent is None and c.source and c.cue[0] < m.start()]
+        src = earlier[-1].source if earlier else P.clause_subject(text, unit.start, m.start())
     if not src:
         return None
-    content = P.content_after(text, m.end(), unit.end, cls, lemma)
+    content = P.content_after(text, m.end(), unit.end, cls, lemma, quotes)
     if not content:
         return None
     ch = None
@@ -145,6 +164,8 @@ def _settle(text: str, found: list[P.Candidate]) -> list[P.Candidate]:
             if c.source and not host.content[0][0] <= c.source[0] < host.content[-1][1]:
                 # `X urged her to resign and said ...`: the host's content stops before `and`
                 conj = _COORDINATION.search(text, host.content[-1][0], c.cue[0])
+                if conj is None and c.pattern == "participle":
+                    conj = re.compile(r",\s*$").search(text, host.content[-1][0], c.cue[0])
                 if conj and host.content[-1][0] < conj.start():
                     host.content[-1] = (host.content[-1][0], P.trim_end(text, host.content[-1][0], conj.start()))
                 else:
@@ -180,6 +201,7 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
     units = build_units(sentences, quotes)
     out: list[P.Candidate] = []
     last_open: P.Candidate | None = None  # an attribution a floating quote may join
+    pending: list[tuple[int, tuple[int, int]]] = []  # floating quotes waiting for the next attribution
     pattern = cue_pattern()
     for ui, unit in enumerate(units):
         found: list[P.Candidate] = []
@@ -191,6 +213,9 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
             label = P.speaker_label(text, unit.start, unit.end) if _starts_paragraph(text, unit.start) else None
             if label:
                 found.append(P.Candidate(ui, label[1], "colon", label[0], [label[2]], "label"))
+            poll = P.in_poll(text, unit.start, unit.end)
+            if poll:
+                found.append(P.Candidate(ui, poll[1], "in", poll[0], [poll[2]], "in_document"))
             lo = unit.start  # a source never reaches back over an earlier cue
             for m in pattern.finditer(text, unit.start, unit.end):
                 if quotes.containing(m.start()):
@@ -205,14 +230,26 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
                 last_open.content.append(floating)
                 last_open.extra["floating"] = last_open.extra.get("floating", 0) + 1
                 continue
+            if floating and (not pending or pending[0][0] == unit.paragraph_idx):
+                pending.append((unit.paragraph_idx, floating))
+                continue
         found = _settle(text, found)
+        if pending:
+            first = next((c for c in found if c.parent is None), None)
+            # `"A." "B," he said.`: quotations just before a quoted attribution in its paragraph are its own
+            if (first is not None and first.pattern in ("trailing", "inverted") and pending[0][0] == unit.paragraph_idx
+                    and quotes.starting_at(first.content[0][0])):
+                first.content[:0] = [span for _, span in pending]
+                first.extra["floating"] = first.extra.get("floating", 0) + len(pending)
+            pending = []
         ids = {id(c): len(out) + i for i, c in enumerate(found)}
         for c in found:
             if c.parent is not None:
                 c.parent = ids[c.parent]
         out.extend(found)
         last_open = None
-        tops = [c for c in found if c.parent is None]
-        if tops and any(q for q in quotes.within(tops[-1].content[-1][0], tops[-1].content[-1][1])):
-            last_open = tops[-1]
+        for c in reversed([c for c in found if c.parent is None and c.content]):
+            if quotes.within(c.content[-1][0], c.content[-1][1]):
+                last_open = c  # the last quoted attribution: a floating quote after it is its own
+                break
     return out, units

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .cues import DETERMINERS
+from .cues import DETERMINERS, cue_pattern
 from .quotes import Quotations
 
 Pair = tuple[int, int]
@@ -31,17 +31,19 @@ class Candidate:
 
 # Adverbs between a source and its verb, kept out of both spans.
 _ADVERBS = frozenset(
-    "separately again then already "
+    "separately again then already not never still all both "
     "privately reportedly first further simply flatly quickly earlier "
     "subsequently similarly likewise even still just only never frequently".split()
 )
 # Where a clause ends and the subject of the next one may start.
 _BOUNDARY = re.compile(
-    r"(?:[,;:(]|\s[—–]|[\"”“]|\b(?:and|but|while|because|as|when|after|before|since|although|though|if|so|that|where|whereas|yet|until|or|than|which|who|whom)\b)\s*"
+    r"(?:(?<=,\s)(?:who|which|whom)\b|\b(?:in|of|for|to|with|by|from|on|at|under|through)\s+(?:which|whom)\b|[,;:(]|\s[—–―]|[\"”“]|\b(?:and|but|while|because|as|when|after|before|since|although|though|if|so|that|where|whereas|yet|until|or|than"
+    r"|While|Because|When|After|Before|Since|Although|Though|If|Once|Until|Whereas|There|Here)\b)\s*"
 )
 _LEADING = re.compile(r"(?:(?:But|And|So|Yet|Still|Now|Then|Also|Meanwhile|However|Indeed|Instead|Recently|Earlier|Later|Today|Separately|Finally|Again|Previously|Yesterday|Last\s+\w+|On\s+\w+day|In\s+\w+|At\s+\w+|When\s+asked)\b,?\s+)+")
 _DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|last\s+(?:week|month|year|night)|this\s+(?:week|month|year|morning)|earlier\s+this\s+\w+)"
 _PREPS = frozenset("on in at during to with from before after via through over onto about of for by".split())
+PREPOSITIONS = _PREPS | frozenset("across near inside outside under behind since into upon".split())
 _ADJUNCT_START = frozenset({"on", "in", "at", "during", "via", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
                                      "yesterday", "today", "tonight", "last", "this", "earlier", "later", "recently",
                                      "late", "early", "again", "publicly", "privately", "repeatedly", "also", "then"})
@@ -54,7 +56,9 @@ _SEP_SRC_BEFORE_CUE = re.compile(
 _SOURCE_AFTER_STOP = re.compile(
     rf"\s*(?:[,;:!?()\"“”]|\.(?:\s|$)|\s(?:in|on|at|during|after|before|when|while|as|to|of|about|adding|who|which|that|last|this|{_DAYS})\b|$)"
 )
-_ABBREV_END = re.compile(r"(?:\b[A-Z][a-z]{0,3}|\b[A-Z](?:\.[A-Z])*|\bU\.S)\.$")
+_ABBREV_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Prof|Rev|Inc|Corp|Co|Ltd|Bros|No|vs|etc|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|a\.m|p\.m)|\b[A-Z](?:\.[A-Z])*|\bU\.S)\.$"
+)
 _PRONOUNS = frozenset("he she they i we it you".split())
 _SUBORDINATORS = frozenset("while but and as because when after before since although though if so that where whereas yet or".split())
 _WORD = re.compile(r"[\w’'-]+")
@@ -73,7 +77,11 @@ def trim_end(text: str, start: int, end: int) -> int:
 
 
 _MODALS = frozenset("had has have would will did does do is was are were may might could can should must".split())
-_ASIDE = re.compile(r",\s*(?:meanwhile|however|too|though|instead|in turn|for (?:his|her|their|its) part|in particular|at the time|in response)\s*,?\s*$")
+_ASIDE = re.compile(
+    r"(?:,\s*(?:meanwhile|however|too|though|instead|in turn|in fact|of course|for example|for instance|at least|also|"
+    r"for (?:his|her|their|its) part|in particular|at the time|in response)\s*,?"
+    rf"|\s+(?:on\s+)?{_DAYS}(?:\s+(?:morning|afternoon|evening|night))?)\s*$"
+)
 _SUBJECT = re.compile(
     r"(?:(?:The|the)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*(?=\s+[a-z])|(?:He|She|They|It|I|We)\b"
     r"|(?:The|A|An|Many|Some|Most|Other)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+(?=\s+(?:have|has|had|were|was|also|\w+ed)\b)"
@@ -142,6 +150,12 @@ def source_before(text: str, lo: int, hi: int) -> Pair | None:
         if open_at > lo:
             inner = source_before(text, lo, open_at)
             return (inner[0], end) if inner else None
+    if text[end - 1] in "—–" and text[end - 2:end - 1].isspace():
+        opening = max(text.rfind(" — ", lo, end - 2), text.rfind(" – ", lo, end - 2))
+        if opening > lo:
+            start = _clean_start(text, _last_boundary(text, lo, opening), opening)
+            if start is not None and len(_WORD.findall(text[start:end])) <= 30:
+                return start, end
     if text[end - 1] == ",":
         opening = text.rfind(", ", lo, end - 1)
         if opening > lo:
@@ -214,26 +228,38 @@ def source_after(text: str, pos: int, limit: int) -> Pair | None:
     if words and words[0].lower() in _PRONOUNS:
         end = start + len(words[0])
         words = words[:1]
-    if not words or len(words) > 14:
+    if not words or len(words) > 30:
         return None
     if words[0][0].islower() and (words[0] in _PREPS or words[0] in _ADJUNCT_START or words[0] in _SUBORDINATORS):
         return None
     return start, end
 
 
+# words of a short addressee or time after a trailing cue (`told CNN.`, `said last week.`)
+_SHORT_ADJUNCT = frozenset(
+    "me him her them us you reporters supporters the a an his their its on in at last this next week night morning "
+    "afternoon evening today yesterday tonight recently later earlier again then weekend month year ago".split()
+)
+
+
 def ends_clause(text: str, pos: int, limit: int) -> bool:
     """Whether a trailing cue (or its inverted source) ending at `pos` closes its
-    clause: end of unit, punctuation, or a short adjunct without new content."""
+    clause: end of unit, punctuation, or a short adjunct or addressee
+    (`told CNN.`, `said Tuesday,`, `said in a statement.`) without new content."""
     rest = text[pos:limit]
     if re.match(r"\s*(?:[.,;!?()\u2014\u2013]|$)", rest):
         return True
-    words = _WORD.findall(rest[:60])
-    if words and words[0] in _ADJUNCT_START | {"of", "about", "without", "to", "with", "after", "before", "as", "when", "while", "in", "at"}:
-        return not _INTRO.search(rest.split(",")[0]) or rest.lstrip().startswith(("to ", "with "))
+    head = re.match(r"[^.,;!?\"“”:]*", rest).group()
+    words = _WORD.findall(head)
+    if len(words) <= 6 and all(w[0].isupper() or w[0].isdigit() or w.lower() in _SHORT_ADJUNCT for w in words):
+        after = rest[len(head):len(head) + 2]
+        return after[:1] in ".,;!?" or not after.strip()
+    if words and words[0] in _ADJUNCT_START | (PREPOSITIONS - {"to", "of", "about", "for", "with"}) | {"without", "as", "when", "while", "following"}:
+        return not _INTRO.search(rest.split(",")[0])
     return False
 
 
-def content_after(text: str, pos: int, limit: int, cls: str, lemma: str) -> tuple[int, int] | None:
+def content_after(text: str, pos: int, limit: int, cls: str, lemma: str, quotes=None) -> tuple[int, int] | None:
     """Content that follows a cue ending at `pos`: from `that`, a quotation or
     a colon, or (for `free` verbs) right after the cue; None if there is none."""
     window = text[pos:min(limit, pos + 120)]
@@ -251,6 +277,12 @@ def content_after(text: str, pos: int, limit: int, cls: str, lemma: str) -> tupl
             start = pos + intro.start()
             if window[intro.start()] == ":":
                 start = pos + intro.end()
+    if start is None and lemma == "tell":
+        # `told POLITICO he planned to stay neutral`: the addressee is neither source nor content
+        m = _ADDRESSEE.match(text, pos, limit)
+        if m:
+            pos = m.end()
+            cls = "free"
     if start is None:
         if cls == "strict":
             return None
@@ -262,15 +294,38 @@ def content_after(text: str, pos: int, limit: int, cls: str, lemma: str) -> tupl
         if cls == "object":
             if not words or text[start] in ",.;":
                 return None
-        elif len(words) < 3 or text[start] in ",.;" or words[0] in _PREPS or words[0] in ("to", "as"):
+        elif len(words) < 2 or text[start] in ",.;" or words[0] in _PREPS or words[0] in ("to", "as"):
             return None
     dash = _QUOTE_THEN_DASH.search(text, start, limit)
     end = trim_end(text, start, dash.start() + 1 if dash else limit)
+    end = cut_modifiers(text, start, end, quotes)
     if end <= start or not _WORD.search(text, start, end):
         return None
     return start, end
 
 
+# Where reported material usually stops and the reporter's own words resume.
+_MODIFIER = re.compile(
+    r",\s+(?:which|where|recalling|adding|noting|citing|referring|saying|the|a|an)\b"  # relative clause, participle, appositive
+    r"|\s[—–-]\s"  # a dash aside
+)
+
+
+def cut_modifiers(text: str, start: int, end: int, quotes) -> int:
+    """End of a content before a trailing modifier outside quotation marks."""
+    for m in _MODIFIER.finditer(text, start, end):
+        if m.start() - start < 12:
+            continue
+        if quotes is not None and quotes.containing(m.start()):
+            continue
+        return trim_end(text, start, m.start())
+    return end
+
+
+_ADDRESSEE = re.compile(
+    r"\s+(?:(?:the\s+)?(?:[A-Z][\w.&’'-]*\s+)+|(?:reporters|him|her|them|me|us|supporters|the\s+crowd|the\s+audience|an?\s+\w+)\s+)"
+    r"(?:(?:on|in|at)\s+\w+day\s+|\w+day\s+)?(?=(?:he|she|they|it|I|we|his|her|the|a|an|there)\b)"
+)
 _QUOTE_THEN_DASH = re.compile(r"[\"”]\s+[—–]\s")
 
 
@@ -306,9 +361,18 @@ def second_quote(text: str, pos: int, limit: int, quotes: Quotations) -> Pair | 
     return q
 
 
+# headline kickers before a colon that are no speaker
+_KICKER = re.compile(
+    r"\s*(?:The Latest|Latest|Breaking|Breaking News|Exclusive|EXCLUSIVE|Watch|WATCH|Look|Just Leaked|Paid Notice|Update|UPDATE|"
+    r"Analysis|Opinion|Editorial|Video|VIDEO|Photos|Poll|Fact Check|Live|Timeline|Explainer|Review)\s*:"
+)
+
+
 def headline(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
     """(source, cue, content) of `'Quote' on X: Speaker` or `Speaker: Quote`."""
     line = text[start:end]
+    if _KICKER.match(line):
+        return None
     m = re.match(r"^(?P<con>.+?)\s*(?P<cue>:)\s+(?P<src>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s*$", line)
     if m and len(m.group("con").split()) >= 2:
         return ((start + m.start("src"), start + m.end("src")), (start + m.start("cue"), start + m.end("cue")),
@@ -337,7 +401,8 @@ def sep_before_cue(text: str, unit_start: int, cue_start: int, cue_end: int, uni
         src = m.group("src")
         words = _WORD.findall(src)
         if 1 <= len(words) <= 12 and not (words[0][0].islower() and words[0] in _PREPS | _SUBORDINATORS):
-            if not re.search(r"\b(?:that|which|is|was|are|were|will|would|has|have|had|to|be|been)\b", src) or src.strip() in ("that",):
+            verbish = re.search(r"\b(?:that|which|is|was|are|were|will|would|has|have|had|to|be|been)\b", src)
+            if (not verbish or src.strip() in ("that",)) and not cue_pattern().search(src):
                 return "trailing", m, unit_start
     return None
 
@@ -373,5 +438,34 @@ def speaker_label(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | 
     cs = m.end()
     ce = trim_end(text, cs, end)
     if ce - cs < 2:
+        return None
+    return (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue")), (cs, ce)
+
+
+_IN_POLL = re.compile(
+    r"\b(?P<cue>[Ii]n)\s+(?P<src>(?:the|a|an|most|every|just about every|another|this|his|her|its|their|[A-Z0-9])[^,;:\"“”]{0,80}?"
+    r"\b(?:poll|polls|survey|surveys|study|studies|analysis|tally|average|forecast|projection|report)\b[^,;:\"“”]{0,40}?)\s*(?=,)"
+)
+
+
+def in_poll(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
+    """(source, cue, content) of `In a new Fox News poll, Trump leads ...` or `..., in the survey.`"""
+    m = _IN_POLL.search(text, start, end)
+    if not m:
+        return None
+    head = text[start:m.start()]
+    if not head.strip():
+        cs = m.end() + 1
+        while cs < end and text[cs].isspace():
+            cs += 1
+        ce = trim_end(text, cs, end)
+    elif re.search(r",\s*$", head) and re.match(r"\s*,?\s*[.!?]?\s*$", text[m.end():end]):
+        cs = start
+        while cs < end and text[cs].isspace():
+            cs += 1
+        ce = trim_end(text, cs, m.start())
+    else:
+        return None
+    if ce - cs < 3:
         return None
     return (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue")), (cs, ce)

@@ -63,6 +63,8 @@ class DocumentSpeakers:
             if low in ("he", "she") and self.last_person:
                 return Speaker(self.last_person, "person")
             return Speaker(s, "person" if low in ("i", "you") else "organization" if low == "it" else "person")
+        if re.search(r"\s(?:and|&)\s", s) and not re.match(r"(?i)the\s", s):
+            return Speaker(s, "person")  # `Putin and Trump`: two people, kept as written
         orgs = words("organizations.txt")
         tokens = s.split()
         last = re.sub(r"[’']s$", "", tokens[-1].lower())
@@ -76,10 +78,17 @@ class DocumentSpeakers:
             return Speaker(s, "anonymous")
         if "*" + last in orgs:
             return Speaker(s, "organization")
+        parts = [p.strip() for p in s.strip(", ").split(",") if p.strip()]
+        if len(parts) == 2:
+            # `The author of the book, Mitchell Zuckoff,` / `Peter Cook, Carter’s press secretary`
+            for i, part in enumerate(parts):
+                if _PERSON_NAME.fullmatch(part):
+                    full, _ = self._full(part)
+                    return Speaker(full, "person", parts[1 - i])
         role, name = split_role(s)
         described = self._described(low)
         if described:
-            return Speaker(described, "person", s)
+            return Speaker(described, "person")
         if name:
             full, known_role = self._full(name)
             return Speaker(full, "person", role or known_role if role else None)

@@ -1,0 +1,106 @@
+"""Hedges, certainty and polarity of a claim, from the lexicon `lexicons/hedges.tsv`.
+
+A claim is read in three places: its content, its cue (`claimed` hedges,
+`said` does not) and the reporter's remarks about it in the same sentence,
+outside content and cue (`Peskov said, without elaborating`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+from pipelines.records import Span
+
+LEXICON_PATH = Path(__file__).parent / "lexicons" / "hedges.tsv"
+CERTAINTY = ("certain", "probable", "possible", "unknown")  # from surest to least known
+_PLACES = {"content": {"content"}, "cue": {"cue"}, "remark": {"remark"}, "claim": {"content", "remark"}, "any": {"content", "cue", "remark"}}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One lexicon line: a cue phrase, the places it applies and its effect."""
+
+    cue: str
+    places: frozenset[str]
+    effect: str  # possible | probable | unknown | none | negative | block
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    """What the hedging says about a claim."""
+
+    hedges: tuple[str, ...]
+    certainty: str  # certain | probable | possible | unknown
+    polarity: str  # positive | negative
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Entry]:
+    """cue -> Entry, read once from the lexicon file."""
+    entries = {}
+    for line in LEXICON_PATH.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cue, where, effect = line.split("\t")[:3]
+            entries[cue] = Entry(cue, frozenset(_PLACES[where]), effect)
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    def phrase(cue: str) -> str:
+        body = r"\s+".join(re.escape(w) for w in cue.split())
+        return body if not cue[0].isalnum() else rf"(?<!\w){body}"
+
+    alternatives = "|".join(phrase(c) for c in sorted(lexicon(), key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _normal(phrase: str) -> str:
+    return " ".join(phrase.lower().replace("\u2019", "'").split())
+
+
+def _outside(sentence: Span, taken: Sequence[Span]) -> list[Span]:
+    """The parts of `sentence` not covered by `taken`."""
+    parts, at = [], sentence.start
+    for span in sorted(taken, key=lambda s: s.start):
+        if span.start > at:
+            parts.append(Span(at, min(span.start, sentence.end)))
+        at = max(at, span.end)
+    if at < sentence.end:
+        parts.append(Span(at, sentence.end))
+    return [p for p in parts if len(p) > 0]
+
+
+def _found(text: str, place: str, spans: Sequence[Span], blocked: list[Span]) -> list[tuple[int, Entry]]:
+    """(offset, entry) for each lexicon cue inside `spans` that applies in `place`."""
+    found = []
+    plain = text.replace("\u2019", "'")  # same length: offsets hold
+    for span in spans:
+        for m in _pattern().finditer(plain, span.start, span.end):
+            entry = lexicon().get(_normal(m.group()))
+            inside_block = any(b.start <= m.start() and m.end() <= b.end for b in blocked)
+            if entry and place in entry.places and entry.effect != "block" and not inside_block:
+                found.append((m.start(), entry))
+    return found
+
+
+def assess(text: str, sentence: Span, cue: Span | None, content: Sequence[Span], cue_lemma: str | None) -> Assessment:
+    """The hedges on a claim (content, cue, reporter's remarks), its certainty and its polarity."""
+    blocked = [Span(m.start(), m.end()) for m in _pattern().finditer(text, sentence.start, sentence.end)
+               if (e := lexicon().get(_normal(m.group()))) and e.effect == "block"]
+    taken = [*content, *([cue] if cue else [])]
+    found = _found(text, "content", content, blocked) + _found(text, "remark", _outside(sentence, taken), blocked)
+    if cue is not None:
+        found += _found(text, "cue", [cue], blocked)
+    lemma_entry = lexicon().get(_normal(cue_lemma)) if cue_lemma else None
+    if lemma_entry and "cue" in lemma_entry.places and lemma_entry not in [e for _, e in found]:
+        found.append((cue.start if cue else sentence.start, lemma_entry))
+    found.sort(key=lambda f: f[0])
+    hedges = tuple(dict.fromkeys(e.cue for _, e in found if e.effect not in ("negative", "block")))
+    levels = [CERTAINTY.index(e.effect) for _, e in found if e.effect in CERTAINTY]
+    polarity = "negative" if any(e.effect == "negative" for _, e in found) else "positive"
+    return Assessment(hedges, CERTAINTY[max(levels, default=0)], polarity)

@@ -1,0 +1,70 @@
+"""The three linkers over table rows: `documents`, `sentences`, `claims` in; `stories`, `speakers`,
+`claim_links` and each claim's `speaker_id` out.
+
+Rows are plain dicts as `pyarrow.Table.to_pylist()` gives them, so the asset
+layer reads the tables, calls `link_tables`, and writes what comes back.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass
+
+from .claims import LinkClaim, link_claims
+from .speakers import SpeakerMention, link_speakers
+from .stories import StoryDoc, group_stories
+from .text import quoted_fragments
+
+
+@dataclass
+class LinkedTables:
+    stories: list[dict]  # story_id, doc_id
+    speakers: list[dict]  # speaker_id, name, aliases, roles, speaker_type
+    claim_speaker: dict[str, str | None]  # claim_id -> speaker_id, for the claims table's new column
+    claim_links: list[dict]  # claim_id_a, claim_id_b, relation, score, detail
+
+
+def _content(claim: Mapping, text: str) -> str:
+    spans = claim.get("content_spans") or []
+    if spans:
+        return " ".join(text[s["start"]:s["end"]] for s in spans)
+    return claim.get("content_text") or ""
+
+
+def link_tables(documents: Iterable[Mapping], sentences: Iterable[Mapping], claims: Iterable[Mapping]) -> LinkedTables:
+    """Stories, speakers and claim links of a whole batch of documents."""
+    docs = {d["doc_id"]: d for d in documents}
+    sentence_text = {(s["doc_id"], s["sentence_idx"]): s["text"] for s in sentences}
+    claims = [c for c in claims if c["doc_id"] in docs]
+    by_doc = defaultdict(list)
+    for c in claims:
+        by_doc[c["doc_id"]].append(c)
+    story_docs = [
+        StoryDoc(doc_id, d.get("title"), d.get("text") or "", d.get("source"), d.get("published_at"),
+                 tuple(sorted({c["speaker"] for c in by_doc[doc_id] if c.get("speaker")})),
+                 tuple(q for c in by_doc[doc_id] for q in quoted_fragments(c.get("content_text") or "")))
+        for doc_id, d in docs.items()
+    ]
+    story_of = group_stories(story_docs)
+    mentions = [
+        SpeakerMention(c["doc_id"], c["claim_id"], c.get("speaker"), c.get("speaker_text"), c.get("speaker_role"),
+                       c.get("speaker_type") or "person", story_of[c["doc_id"]])
+        for c in claims
+    ]
+    speakers, claim_speaker = link_speakers(mentions)
+    link_input = [
+        LinkClaim(c["claim_id"], c["doc_id"], claim_speaker.get(c["claim_id"]),
+                  _content(c, docs[c["doc_id"]].get("text") or ""), polarity=c.get("polarity"),
+                  sentence=sentence_text.get((c["doc_id"], c.get("sentence_idx")), ""),
+                  source=docs[c["doc_id"]].get("source"))
+        for c in claims
+        if c.get("attribution_type") != "unattributed"
+    ]
+    links = link_claims(link_input, story_of)
+    return LinkedTables(
+        stories=[{"story_id": s, "doc_id": d} for d, s in sorted(story_of.items(), key=lambda x: (x[1], x[0]))],
+        speakers=[asdict(s) for s in speakers],
+        claim_speaker=claim_speaker,
+        claim_links=[asdict(link) for link in links],
+    )

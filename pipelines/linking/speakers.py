@@ -1,0 +1,253 @@
+"""Speakers across documents: one id for `Donald Trump`, `Trump`, `President Trump`, `the U.S. leader`.
+
+Mentions are keyed by their parsed name (first name, surname, suffix):
+full names meet on that key (nicknames and spelling variants folded); a
+bare surname joins the one full name with that surname in its story, else
+the one in the corpus, else stays a speaker of its own in the story; a role
+(`the U.S. president`) joins the one named speaker who carries that role in
+the story.  `Donald Trump Jr.` keeps its suffix; `Bill` and `Hillary
+Clinton` keep their first names.  Anonymous and author mentions get no id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from .text import fold
+
+_HERE = Path(__file__).parent
+
+
+def _lexicon(name: str) -> dict[str, str]:
+    """`word<TAB>value` lines (value defaults to the word); `#` lines are comments."""
+    out = {}
+    for line in (_HERE / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, _, value = line.partition("\t")
+            out[word.strip().lower()] = value.strip().lower() or word.strip().lower()
+    return out
+
+
+TITLES = frozenset(_lexicon("name_titles.txt"))
+NICKNAMES = _lexicon("nicknames.tsv")
+PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "sheriff", "sen", "rep", "gov"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+UNNAMED = frozenset({"anonymous", "author"})
+_TOKEN = re.compile(r"[^\W\d_][\w'\-.]*")
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """One claim's speaker as the attribution step left it."""
+
+    doc_id: str
+    claim_id: str
+    name: str | None  # canonical-in-document name, e.g. "Donald Trump"
+    speaker_text: str | None  # as written, e.g. "the U.S. leader"
+    speaker_role: str | None
+    speaker_type: str
+    story_id: str | None = None
+
+
+@dataclass
+class Speaker:
+    """A row of `speakers`."""
+
+    speaker_id: str
+    name: str
+    aliases: list[str]
+    roles: list[str]
+    speaker_type: str
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    first: str  # "" for a bare surname
+    middle: str
+    last: str
+    suffix: str
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.strip(".'-").lower() for t in _TOKEN.findall(fold(text))]
+
+
+def parse_name(name: str) -> ParsedName | None:
+    """Titles dropped, nicknames folded: `President Bill Clinton` -> (william, '', clinton, '').
+
+    None when the last word is not capitalised: `he`, `might agree with the comments`.
+    """
+    written = [t for t in _TOKEN.findall(fold(name)) if t.strip(".'-")]
+    if not written or not written[-1][0].isupper():
+        return None
+    tokens = [t.strip(".'-").lower() for t in written]
+    while tokens and tokens[0] in TITLES:
+        tokens.pop(0)
+    suffix = tokens.pop() if len(tokens) > 1 and tokens[-1] in SUFFIXES else ""
+    tokens = [t for t in tokens if t not in {"the", "of"}]
+    if not tokens:
+        return None
+    if len(tokens) == 1:
+        return ParsedName("", "", tokens[0], suffix)
+    first = NICKNAMES.get(tokens[0], tokens[0])
+    return ParsedName(first, " ".join(t[0] for t in tokens[1:-1]), tokens[-1], suffix)
+
+
+def _person_surnames(mentions: Sequence[SpeakerMention]) -> set[tuple[str | None, str]]:
+    out = set()
+    for m in mentions:
+        if m.speaker_type == "person" and m.name:
+            p = parse_name(m.name)
+            if p:
+                out.add((m.story_id, p.last))
+    return out
+
+
+def _is_person(m: SpeakerMention, person_surnames: set[tuple[str | None, str]]) -> bool:
+    """`Mr. Fox`, or `Fox` where the story names a person Fox, though typed an organisation."""
+    name = m.name or m.speaker_text or ""
+    words = name.split()
+    if words and words[0].strip(".").lower() in PERSON_TITLES:
+        return True
+    return len(words) == 1 and (m.story_id, words[0].strip(".").lower()) in person_surnames
+
+
+def role_key(role: str | None) -> str | None:
+    """`the U.S. leader` and `U.S. President` -> comparable keys; None when empty."""
+    if not role:
+        return None
+    tokens = [t for t in _tokens(role) if t not in {"the", "a", "an", "of", "s"}]
+    return " ".join(tokens) or None
+
+
+def _looks_like_role(mention: SpeakerMention) -> bool:
+    text = (mention.speaker_text or mention.name or "").strip()
+    return bool(text) and text.split()[0].lower() in {"the", "a", "an"} and mention.speaker_type == "person"
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Spelling variants of one surname: Zelensky / Zelenskyy, Gadhafi / Qaddafi is beyond this."""
+    return a == b or (a[:4] == b[:4] and min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85)
+
+
+def _speaker_id(key: str) -> str:
+    return "sp_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+
+
+def link_speakers(mentions: Sequence[SpeakerMention]) -> tuple[list[Speaker], dict[str, str | None]]:
+    """Rows of `speakers`, and claim_id -> speaker_id (None for anonymous, author and unnamed)."""
+    key_of: dict[int, str | None] = {}
+    parsed: dict[int, ParsedName] = {}
+    # Pass 1: organisations, documents and full person names get their keys directly.
+    full_by_last: dict[str, set[str]] = defaultdict(set)
+    full_in_story: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    person_surnames = _person_surnames(mentions)
+    for i, m in enumerate(mentions):
+        if m.speaker_type in UNNAMED or not (m.name or m.speaker_text):
+            key_of[i] = None
+            continue
+        if m.speaker_type in {"organization", "document"} and not _is_person(m, person_surnames):
+            tokens = [t for t in _tokens(m.name or m.speaker_text or "") if t != "the"]
+            key_of[i] = f"{m.speaker_type}:{' '.join(tokens)}" if tokens else None
+            continue
+        p = parse_name(m.name or m.speaker_text or "")
+        if p is None or _looks_like_role(m):
+            key_of[i] = None
+            continue
+        parsed[i] = p
+        if p.first:
+            full_by_last[p.last].add(f"person:{p.first}|{p.last}|{p.suffix}")
+
+    # Spelling variants of a surname fold onto the most frequent spelling, first name and suffix equal.
+    canonical_last = _fold_surnames(full_by_last)
+    for i, p in parsed.items():
+        if p.first:
+            last = canonical_last.get(p.last, p.last)
+            key_of[i] = f"person:{p.first}|{last}|{p.suffix}"
+            full_in_story[(mentions[i].story_id, last)].add(key_of[i])
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for (_, last), keys in full_in_story.items():
+        by_last[last] |= keys
+
+    # Pass 2: bare surnames join the one full name in the story, else in the corpus.
+    for i, p in parsed.items():
+        if p.first:
+            continue
+        last = canonical_last.get(p.last, p.last)
+        # "Trump" alone means the one without a suffix: the press writes "Trump Jr." for the son.
+        story = {k for k in full_in_story.get((mentions[i].story_id, last), ()) if k.endswith("|" + p.suffix)}
+        corpus = {k for k in by_last.get(last, ()) if k.endswith("|" + p.suffix)}
+        if len(story) == 1:
+            key_of[i] = next(iter(story))
+        elif not story and len(corpus) == 1:
+            key_of[i] = next(iter(corpus))
+        else:
+            key_of[i] = f"surname:{mentions[i].story_id}|{last}|{p.suffix}"
+
+    # Pass 3: roles join the one named speaker carrying that role in the story.
+    role_owner: dict[tuple[str | None, str], set[str]] = defaultdict(set)
+    for i, m in enumerate(mentions):
+        rk = role_key(m.speaker_role)
+        if key_of.get(i) and rk and not _looks_like_role(m):
+            role_owner[(m.story_id, rk)].add(key_of[i])
+    for i, m in enumerate(mentions):
+        if key_of.get(i) is None and _looks_like_role(m) and m.speaker_type not in UNNAMED:
+            owners = role_owner.get((m.story_id, role_key(m.speaker_text) or ""), set())
+            if len(owners) == 1:
+                key_of[i] = next(iter(owners))
+
+    return _rows(mentions, key_of)
+
+
+def _fold_surnames(full_by_last: dict[str, set[str]]) -> dict[str, str]:
+    by_prefix: dict[str, list[str]] = defaultdict(list)
+    for last in full_by_last:
+        by_prefix[last[:4]].append(last)
+    out = {}
+    for group in by_prefix.values():
+        ranked = sorted(group, key=lambda s: (-len(full_by_last[s]), s))
+        for last in ranked:
+            firsts = {k.split("|")[0] for k in full_by_last[last]}
+            for target in ranked:
+                if target == last:
+                    break
+                if _same_surname(last, target) and firsts & {k.split("|")[0] for k in full_by_last[target]}:
+                    out[last] = out.get(target, target)
+                    break
+    return out
+
+
+def _rows(mentions: Sequence[SpeakerMention], key_of: dict[int, str | None]):
+    names: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, set[str]] = defaultdict(set)
+    roles: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, Counter] = defaultdict(Counter)
+    mapping: dict[str, str | None] = {}
+    for i, m in enumerate(mentions):
+        key = key_of.get(i)
+        mapping[m.claim_id] = _speaker_id(key) if key else None
+        if not key:
+            continue
+        if m.name:
+            # Prefer the longest full form as the display name: "Donald Trump" over "Trump".
+            names[key][m.name] += 1
+            aliases[key].add(m.name)
+        if m.speaker_text:
+            aliases[key].add(m.speaker_text.strip())
+        if m.speaker_role:
+            roles[key].add(m.speaker_role.strip())
+        types[key][m.speaker_type] += 1
+    speakers = []
+    for key in sorted(types):
+        counts = names[key]
+        name = max(counts, key=lambda n: (len(n.split()) >= 2, counts[n], len(n), n)) if counts else key
+        speakers.append(Speaker(_speaker_id(key), name, sorted(aliases[key] - {name}), sorted(roles[key]),
+                                types[key].most_common(1)[0][0]))
+    return speakers, mapping

@@ -1,0 +1,227 @@
+"""The attribution extractor on one sentence per pattern (PolNeAR span conventions)."""
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.attribution import EXTRACTOR, extract_attributions
+from pipelines.records import Sentence
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_5bda79cfd975bed4.txt"
+
+
+def lines_to_sentences(lines, headline_first=False):
+    """One sentence (and paragraph) per line."""
+    text = "\n".join(lines)
+    sentences, pos = [], 0
+    for i, line in enumerate(lines):
+        kind = "headline" if headline_first and i == 0 else "body"
+        sentences.append(Sentence(pos, pos + len(line), i, kind))
+        pos += len(line) + 1
+    return text, sentences
+
+
+def extract(*lines, headline_first=False):
+    text, sentences = lines_to_sentences(list(lines), headline_first)
+    return text, extract_attributions(text, sentences)
+
+
+def spans(text, a):
+    """(speaker, cue, [content fragments]) as text."""
+    return (
+        a.speaker.text(text) if a.speaker else None,
+        a.cue.text(text) if a.cue else None,
+        [c.text(text) for c in a.content],
+    )
+
+
+def test_x_said_that():
+    text, [a] = extract("U.S. President Donald Trump said that the talks would start soon.")
+    assert spans(text, a) == ("U.S. President Donald Trump", "said", ["that the talks would start soon"])
+    assert (a.attribution_type, a.cue_lemma, a.speaker_type) == ("indirect", "say", "person")
+    assert (a.speaker_name, a.speaker_role) == ("Donald Trump", "U.S. President")
+    assert a.extractor == EXTRACTOR
+
+
+def test_x_said_without_that():
+    text, [a] = extract("Sources said the meeting was cancelled.")
+    assert spans(text, a) == ("Sources", "said", ["the meeting was cancelled"])
+    assert a.speaker_type == "anonymous"
+
+
+def test_quote_comma_x_said():
+    text, [a] = extract('"We will win," Peskov said.')
+    assert spans(text, a) == ("Peskov", "said", ['"We will win,"'])
+    assert a.attribution_type == "direct"
+
+
+def test_quote_comma_said_x():
+    text, [a] = extract('"We agreed to work together, very closely," said Trump.')
+    assert spans(text, a) == ("Trump", "said", ['"We agreed to work together, very closely,"'])
+    assert a.attribution_type == "direct"
+
+
+def test_according_to_leading():
+    text, [a] = extract("According to the report, turnout fell by a third.")
+    assert spans(text, a) == ("the report", "According to", ["turnout fell by a third"])
+    assert (a.cue_lemma, a.speaker_type) == ("according to", "document")
+
+
+def test_according_to_trailing():
+    text, [a] = extract("Turnout fell by a third, according to election officials.")
+    assert spans(text, a) == ("election officials", "according to", ["Turnout fell by a third"])
+    assert a.speaker_type == "anonymous"
+
+
+def test_x_told_y_that():
+    text, [a] = extract("Rubio told reporters that the vote was close.")
+    assert spans(text, a) == ("Rubio", "told", ["that the vote was close"])
+    assert (a.cue_lemma, a.channel) == ("tell", "told reporters")
+
+
+def test_said_on_truth_social_that():
+    text, [a] = extract("Trump said on Truth Social that both leaders had extended invitations.")
+    assert spans(text, a) == ("Trump", "said", ["that both leaders had extended invitations"])
+    assert a.channel == "on Truth Social"
+
+
+def test_headline_quote_colon_speaker():
+    text, [a] = extract("'Peace negotiations' on Ukraine possible: Putin", headline_first=True)
+    assert spans(text, a) == ("Putin", ":", ["'Peace negotiations' on Ukraine possible"])
+    assert a.attribution_type == "mixed"
+
+
+def test_split_quote_is_one_attribution_with_two_fragments():
+    text, [a] = extract('"We will win," he said, "and we will win big."')
+    assert spans(text, a) == ("he", "said", ['"We will win,"', '"and we will win big."'])
+    assert a.attribution_type == "direct"
+
+
+def test_floating_quote_joins_the_previous_attribution():
+    text, [a] = extract('"We will win," Sanders said.', '"Nobody can stop us now."')
+    assert spans(text, a) == ("Sanders", "said", ['"We will win,"', '"Nobody can stop us now."'])
+    assert a.extra["floating"] == 1
+
+
+def test_floating_quote_needs_an_attributed_quote_just_before():
+    text, found = extract("The weather was fine.", '"Nobody can stop us now."')
+    assert found == []
+
+
+def test_nested_x_stressed_y_peskov_said():
+    text, (outer, inner) = extract('Putin stressed any deal must "address root causes," Peskov said.')
+    assert spans(text, outer) == ("Peskov", "said", ['Putin stressed any deal must "address root causes,"'])
+    assert outer.attribution_type == "mixed" and outer.parent is None
+    assert spans(text, inner) == ("Putin", "stressed", ['any deal must "address root causes,"'])
+    assert inner.parent == 0
+
+
+def test_nested_kremlin_said_putin_told_trump():
+    text, (outer, inner) = extract("The Kremlin said Putin told Trump that a settlement was possible.")
+    assert spans(text, outer) == ("The Kremlin", "said", ["Putin told Trump that a settlement was possible"])
+    assert outer.speaker_type == "organization"
+    assert spans(text, inner) == ("Putin", "told", ["that a settlement was possible"])
+    assert inner.parent == 0 and inner.channel == "told Trump"
+
+
+def test_mixed_content():
+    text, [a] = extract('Trump said the call was "highly productive."')
+    assert spans(text, a) == ("Trump", "said", ['the call was "highly productive."'])
+    assert a.attribution_type == "mixed"
+
+
+def test_short_form_and_pronoun_resolve_to_the_full_name():
+    text, (a, b) = extract("Donald Trump spoke on Monday.", "Trump said the call went well.", "He said talks would start.")
+    assert (a.speaker.text(text), a.speaker_name) == ("Trump", "Donald Trump")
+    assert (b.speaker.text(text), b.speaker_name) == ("He", "Donald Trump")
+
+
+def test_document_and_organization_speakers():
+    text, (a, b) = extract("A statement said the plant would close.", "The Pentagon said it had no comment on the matter.")
+    assert (a.speaker_type, b.speaker_type) == ("document", "organization")
+
+
+def test_two_clauses_two_speakers():
+    text, (a, b) = extract('Trump said the talks would start, while Putin said the war would go on.')
+    assert spans(text, a) == ("Trump", "said", ["the talks would start"])
+    assert spans(text, b) == ("Putin", "said", ["the war would go on"])
+    assert a.parent is None and b.parent is None
+
+
+def test_appositive_source_keeps_its_closing_comma():
+    text, [a] = extract("The author of the book, Mitchell Zuckoff, told the Times that the account was accurate.")
+    assert spans(text, a) == ("The author of the book, Mitchell Zuckoff,", "told", ["that the account was accurate"])
+    assert (a.speaker_name, a.speaker_role) == ("Mitchell Zuckoff", "The author of the book")
+
+
+def test_participle_takes_the_clause_subject():
+    text, [a] = extract("Clinton spoke in Ohio on Monday, saying he would appoint the wrong judges.")
+    assert spans(text, a) == ("Clinton", "saying", ["he would appoint the wrong judges"])
+
+
+def test_participle_after_a_cue_takes_its_source_and_cuts_its_content():
+    text, (a, b) = extract("Clinton attacked Trump, saying he would appoint the wrong judges.")
+    assert spans(text, a) == ("Clinton", "attacked", ["Trump"])
+    assert spans(text, b) == ("Clinton", "saying", ["he would appoint the wrong judges"])
+
+
+def test_noun_forms_are_not_cues():
+    assert extract("His claims about the economy were wrong.")[1] == []
+
+
+def _seed_sentences(text):
+    """Lines, then sentence ends (the seed needs nothing finer)."""
+    import re
+
+    sentences, pos = [], 0
+    for paragraph, line in enumerate(text.split("\n")):
+        if line.strip():
+            kind = "headline" if not sentences or not re.search(r"[.!?\"”]$", line) else "body"
+            start = pos
+            for m in re.finditer(r"(?<!U\.S)[.!?][\"”]?\s+(?=[A-Z\"“])", line):
+                sentences.append(Sentence(start, pos + m.end(), paragraph, kind))
+                start = pos + m.end()
+            sentences.append(Sentence(start, pos + len(line), paragraph, kind))
+        pos += len(line) + 1
+    return sentences
+
+
+def test_seed_article_speakers():
+    if not SEED.exists():
+        pytest.skip(f"{SEED} is absent")
+    text = SEED.read_text(encoding="utf-8")
+    found = extract_attributions(text, _seed_sentences(text))
+    got = [(a.cue.text(text), a.speaker.text(text), a.speaker_name, a.parent is not None) for a in found]
+    assert got == [
+        ("said", "U.S. President Donald Trump", "Donald Trump", False),
+        ("said", "Trump", "Donald Trump", False),
+        ("said", "the U.S. leader", "Donald Trump", False),
+        ("said", "the Kremlin", "the Kremlin", False),
+        ("had agreed", "Putin and Trump", "Putin and Trump", True),
+        ("said", "the Kremlin", "the Kremlin", False),
+        ("also told", "Putin", "Vladimir Putin", True),
+        ("saying", "Trump", "Donald Trump", False),
+        ("said", "He", "Donald Trump", False),
+        ("said", "Trump", "Donald Trump", False),
+        ("said", "Trump", "Donald Trump", False),
+        ("had asked", "he", "Donald Trump", True),
+        (":", "Putin", "Vladimir Putin", False),
+        ("announced", "the Kremlin", "the Kremlin", False),
+        ("had told", "Putin", "Vladimir Putin", True),
+        ("said", "Putin spokesman Dmitry Peskov", "Dmitry Peskov", False),
+        ("said", "he", "Dmitry Peskov", False),
+        ("said", "Peskov", "Dmitry Peskov", False),
+        ("stressed", "Putin", "Vladimir Putin", True),
+        ("added", "he", "Dmitry Peskov", False),
+        ("discussed", "the two leaders", "the two leaders", True),
+        ("called", "Trump", "Donald Trump", False),
+        ("saying", "Trump", "Donald Trump", False),
+    ]
+    by_cue = {a.cue.start: a for a in found}
+    quoted = [a for a in found if a.speaker_name == "Donald Trump" and len(a.content) == 2]
+    assert len(quoted) == 1  # "We agreed ...," said Trump. + the floating quote after it
+    peskov = [a for a in found if a.speaker.text(text) == "Putin spokesman Dmitry Peskov"][0]
+    assert len(peskov.content) == 2 and peskov.channel == "in his readout"
+    assert all(by_cue[a.cue.start].extractor == EXTRACTOR for a in found)
+    kremlin_told = found[6]
+    assert found[kremlin_told.parent].speaker.text(text) == "the Kremlin"
