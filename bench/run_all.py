@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["pipeline_bench.py", "segment_bench.py", "attribution_eval.py"]
+BENCHES = ["pipeline_bench.py", "segment_bench.py", "attribution_eval.py", "sensor_bench.py"]
 
 if __name__ == "__main__":
     failed = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 import zlib
 from dataclasses import asdict, dataclass
 from functools import lru_cache
@@ -162,9 +163,13 @@ class CheckworthinessModel:
         """Write the non-zero weights (float16) and the settings to one `.npz` file."""
         index = np.flatnonzero(self.weights).astype(np.int32)
         header = {"bias": self.bias, "platt": list(self.platt), "config": asdict(self.config), "meta": self.meta}
-        blob = np.frombuffer(json.dumps(header, sort_keys=True).encode("utf-8"), dtype=np.uint8)
-        with open(path, "wb") as out:  # a file object keeps numpy from appending `.npz`
-            np.savez_compressed(out, index=index, values=self.weights[index].astype(np.float16), header=blob)
+        arrays = {"index": index, "values": self.weights[index].astype(np.float16),
+                  "header": np.frombuffer(json.dumps(header, sort_keys=True).encode("utf-8"), dtype=np.uint8)}
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, array in arrays.items():
+                # A fixed timestamp keeps the file byte-identical from one training run to the next.
+                with archive.open(zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)), "w") as member:
+                    np.lib.format.write_array(member, array, allow_pickle=False)
 
 
 def read_model(path: str | Path) -> CheckworthinessModel:

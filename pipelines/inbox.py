@@ -27,7 +27,8 @@ class InboxFile:
     size: int
 
 
-InboxIndex = dict[str, tuple[int, int, str]]  # path -> (mtime_ns, size, sha256)
+InboxIndex = dict[str, tuple[int, int, str]]  # path below the inbox -> (mtime_ns, size, sha256 prefix)
+DIGEST_CHARS = 16  # 64 bits of the hash tell a changed file apart; the cursor stays small
 
 
 def default_inbox(data_dir: str | os.PathLike) -> Path:
@@ -61,17 +62,18 @@ def scan(root: str | os.PathLike, index: InboxIndex) -> tuple[list[InboxFile], I
             if name.startswith(".") or name.endswith((".part", ".tmp", ".crdownload")):
                 continue  # hidden, or still being copied in
             path = os.path.join(folder, name)
+            key = os.path.relpath(path, root)
             try:
                 stat = os.stat(path)
-                before = index.get(path)
+                before = index.get(key)
                 if before and before[0] == stat.st_mtime_ns and before[1] == stat.st_size:
-                    updated[path] = before
+                    updated[key] = before
                     continue
                 sha = _hash(path)
             except OSError:
                 continue
-            updated[path] = (stat.st_mtime_ns, stat.st_size, sha)
-            if not before or before[2] != sha:
+            updated[key] = (stat.st_mtime_ns, stat.st_size, sha[:DIGEST_CHARS])
+            if not before or before[2] != sha[:DIGEST_CHARS]:
                 changed.append(InboxFile(path, sha, stat.st_size))
     return changed, updated
 

@@ -73,7 +73,7 @@ def run_pipeline(inputs: list[str], data_dir: Path, *, batch_size: int = 1000, p
         run_config["loggers"] = {"progress": {}}
     else:
         run_config["loggers"] = {"console": {"config": {"log_level": "WARNING"}}}
-    with dg.DagsterInstance.get() as instance:
+    with _instance() as instance:
         result = job.execute_in_process(run_config=run_config, instance=instance, partition_key=today(),
                                         raise_on_error=False)
     outcome = RunOutcome(success=result.success, run_id=result.run_id)
@@ -93,6 +93,24 @@ def run_pipeline(inputs: list[str], data_dir: Path, *, batch_size: int = 1000, p
     if not outcome.success and not outcome.reason:
         outcome.reason = "the run did not succeed; see the run logs in the Dagster UI (claimwire ui)"
     return outcome
+
+
+def _instance():
+    """The Dagster instance of `$DAGSTER_HOME`; its SQLite storages are created under a lock,
+    since two runs starting at once on a fresh home would both try to create the tables."""
+    import fcntl
+
+    import dagster as dg
+
+    home = Path(os.environ["DAGSTER_HOME"])
+    with open(home / ".init.lock", "w") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        instance = dg.DagsterInstance.get()
+        instance.get_runs(limit=1)
+        instance.get_run_records(limit=1)
+        instance.event_log_storage.get_asset_records()
+        fcntl.flock(fh, fcntl.LOCK_UN)
+    return instance
 
 
 def _relay_logger(relay: _LogRelay):

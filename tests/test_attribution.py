@@ -225,3 +225,50 @@ def test_seed_article_speakers():
     assert all(by_cue[a.cue.start].extractor == EXTRACTOR for a in found)
     kremlin_told = found[6]
     assert found[kremlin_told.parent].speaker.text(text) == "the Kremlin"
+
+
+def test_descriptions_resolve_to_the_person_whose_role_fits():
+    text, found = extract(
+        "Russian President Vladimir Putin spoke on Monday.",
+        "Putin spokesman Dmitry Peskov said the talks were useful.",
+        "The Kremlin spokesman said Moscow was ready.",
+        "The Russian leader said he was pleased.",
+    )
+    assert [(a.speaker.text(text), a.speaker_name) for a in found] == [
+        ("Putin spokesman Dmitry Peskov", "Dmitry Peskov"),
+        ("The Kremlin spokesman", "Dmitry Peskov"),
+        ("The Russian leader", "Vladimir Putin"),
+    ]
+
+
+def test_cue_inside_the_content_splits_it():
+    text, [a] = extract("The move, he said, was the result of years of preparation.")
+    assert spans(text, a) == ("he", "said", ["The move", "was the result of years of preparation"])
+    assert a.attribution_type == "indirect"
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "Trump", "said", "told reporters", "that", "according to", "the Kremlin", ",", ".", ":", '"', "“", "”",
+    "''", "he", "added", "saying", "officials", "\n", " ", "seemed", "In a new poll", "Q:", "—", "(D-Ill.)",
+])
+
+
+@given(st.lists(_PIECES, max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_well_formed_attributions(pieces):
+    text = " ".join(pieces)
+    lines, pos, sentences = text.split("\n"), 0, []
+    for i, line in enumerate(lines):
+        if line:
+            sentences.append(Sentence(pos, pos + len(line), i, "body"))
+        pos += len(line) + 1
+    found = extract_attributions(text, sentences)
+    for i, a in enumerate(found):
+        assert a.content and all(0 <= s.start < s.end <= len(text) for s in a.content)
+        assert list(a.content) == sorted(a.content, key=lambda s: s.start)
+        for span in (a.cue, a.speaker):
+            assert span is None or 0 <= span.start < span.end <= len(text)
+        assert a.parent is None or 0 <= a.parent < i
+        assert a.attribution_type in ("direct", "indirect", "mixed")

@@ -98,28 +98,65 @@ def _free_port():
         return s.getsockname()[1]
 
 
-def test_ui_serves_the_asset_graph(tmp_path):
+LAUNCH = """
+mutation Launch($params: ExecutionParams!) {
+  launchRun(executionParams: $params) {
+    __typename
+    ... on LaunchRunSuccess { run { runId } }
+    ... on PythonError { message }
+    ... on RunConfigValidationInvalid { errors { message } }
+  }
+}"""
+
+
+def test_ui_serves_the_graph_and_runs_the_job(tmp_path):
+    """The real webserver on a free port: read the graph, launch the job on seeds/, wait, check the tables."""
     import signal
     import time
     import urllib.request
 
+    from pipelines.partitions import today
+
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "DAGSTER_HOME"}
-    server = subprocess.Popen([str(BIN / "claimwire"), "ui", "--port", str(port), "--data-dir", str(tmp_path / "data")],
+    data_dir = tmp_path / "data"
+    env = {k: v for k, v in os.environ.items() if k not in ("DAGSTER_HOME", "CLAIMWIRE_INBOX")}
+    server = subprocess.Popen([str(BIN / "claimwire"), "ui", "--port", str(port), "--data-dir", str(data_dir)],
                               cwd=ROOT, env=env, start_new_session=True,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def graphql(query, variables=None, timeout=10):
+        body = json.dumps({"query": query, "variables": variables or {}}).encode()
+        request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", body, {"Content-Type": "application/json"})
+        return json.loads(urllib.request.urlopen(request, timeout=timeout).read())["data"]
+
     try:
-        query = json.dumps({"query": "{ assetNodes { assetKey { path } dependencyKeys { path } } }"}).encode()
-        request = urllib.request.Request(f"http://127.0.0.1:{port}/graphql", query, {"Content-Type": "application/json"})
         deadline, nodes = time.monotonic() + 120, None
         while time.monotonic() < deadline and nodes is None:
             try:
-                nodes = json.loads(urllib.request.urlopen(request, timeout=5).read())["data"]["assetNodes"]
+                nodes = graphql("{ assetNodes { assetKey { path } dependencyKeys { path } } }", timeout=5)["assetNodes"]
             except OSError:
                 time.sleep(0.5)
         assert nodes is not None, "the webserver did not answer within 120 s"
         graph = {n["assetKey"]["path"][0]: {d["path"][0] for d in n["dependencyKeys"]} for n in nodes}
         assert graph["sentences"] == {"documents"} and "sentences" in graph["claims"]
+
+        [repo] = graphql("{ repositoriesOrError { ... on RepositoryConnection { nodes { name location { name } } } } }")[
+            "repositoriesOrError"]["nodes"]
+        params = {
+            "selector": {"repositoryLocationName": repo["location"]["name"], "repositoryName": repo["name"],
+                         "jobName": "claimwire_pipeline"},
+            "runConfigData": {"ops": {"ingest": {"config": {"paths": [str(SEEDS)]}}}},
+            "executionMetadata": {"tags": [{"key": "dagster/partition", "value": today()}]},
+        }
+        launched = graphql(LAUNCH, {"params": params}, timeout=60)["launchRun"]
+        assert launched["__typename"] == "LaunchRunSuccess", launched
+        run_id, status = launched["run"]["runId"], None
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline and status not in ("SUCCESS", "FAILURE", "CANCELED"):
+            time.sleep(1)
+            status = graphql("query($id: ID!) { runOrError(runId: $id) { ... on Run { status } } }",
+                             {"id": run_id})["runOrError"]["status"]
+        assert status == "SUCCESS", status
     finally:
         os.killpg(server.pid, signal.SIGINT)  # stop it by its process group, as a user's Ctrl-C
         try:
@@ -127,3 +164,6 @@ def test_ui_serves_the_asset_graph(tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(10)
+    out = claimwire("sql", "select count(*) from documents", "--data-dir", str(data_dir), "--format", "csv", cwd=tmp_path)
+    assert int(out.stdout.splitlines()[1]) >= 8
+    assert (data_dir / "warehouse.duckdb").exists()

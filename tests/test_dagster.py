@@ -68,3 +68,21 @@ def test_offset_check_fails_on_a_corrupted_sentence(tmp_path, instance):
                                                    pa.array(starts, pa.int64())), name)
     result = checks.sentence_offsets_exact(store=TableStoreResource(data_dir=str(data_dir)))
     assert not result.passed and result.metadata["failures"].value == 1
+
+
+def test_a_failed_offset_check_blocks_the_downstream_assets(tmp_path, instance, monkeypatch):
+    from pipelines import integrity
+
+    # The check's own logic is tested above on a really corrupted table; here, its wiring.
+    monkeypatch.setattr(integrity, "sentence_span_failures", lambda store: (1, [("d", 0, 5, 9)]))
+    result = dg.materialize(
+        [*defs.assets, *defs.asset_checks], resources={"store": TableStoreResource(data_dir=str(tmp_path / "data"))},
+        run_config={"ops": {"ingest": {"config": {"paths": [str(SEEDS / "reuters")]}}}},
+        instance=instance, partition_key=today(), raise_on_error=False,
+    )
+    assert not result.success
+    [failed] = [e for e in result.get_asset_check_evaluations() if not e.passed]
+    assert failed.check_name == "sentence_offsets_exact"
+    done = {e.asset_key.to_user_string() for e in result.get_asset_materialization_events()}
+    assert "claims" not in done and "warehouse" not in done  # stopped downstream
+    assert not TableStore(tmp_path / "data").parts("claims")

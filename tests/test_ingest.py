@@ -189,3 +189,30 @@ def test_same_text_twice_is_one_doc_id(tmp_path):
     (tmp_path / "two.txt").write_text(ARTICLE)
     a, b = iter_records([tmp_path])
     assert a.doc_id == b.doc_id and a.uri != b.uri
+
+
+def test_a_50_mb_single_line_file_is_rejected_without_reading_it_all(tmp_path):
+    big_txt = tmp_path / "huge.txt"
+    big_line = tmp_path / "huge.jsonl"
+    with open(big_txt, "wb") as fh:
+        fh.write(b"x" * 50_000_000)
+    with open(big_line, "wb") as fh:
+        fh.write(b'{"text": "' + b"y" * 50_000_000 + b'"}\n{"text": "A normal story, the mayor said."}\n')
+    outcomes = list(iter_records([big_txt, big_line]))
+    assert [(o.reason if isinstance(o, Reject) else "ok") for o in outcomes] == ["too_large", "too_large", "ok"]
+    assert outcomes[0].n_bytes == 50_000_000 and outcomes[2].uri.endswith("#2")
+
+
+def test_permission_denied_is_a_reject(tmp_path, monkeypatch):
+    path = tmp_path / "secret.txt"
+    path.write_text("Title\nBody.")
+    real_open = open
+
+    def deny(file, *args, **kwargs):
+        if str(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", deny)
+    reject = only(iter_records([path]))
+    assert (reject.reason, reject.uri) == ("unreadable", str(path)) and "permission denied" in reject.detail

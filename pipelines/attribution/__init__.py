@@ -2,9 +2,30 @@
 
     extract_attributions(text, sentences) -> list[Attribution]
 
-Floating quotes (a sentence that is only a quotation, right after an
-attributed quotation) become further content fragments of that attribution,
-as PolNeAR annotates them; `extra["floating"]` counts them.
+Spans follow PolNeAR's conventions, checked against its train split: the cue
+is the verb group (`said`, `has said`, `also told`, `said in a statement`,
+`said:`, `according to`, a headline `:`), without day names or addressees;
+the source is the noun phrase as written, an appositive closed by a comma
+kept with that comma; the content keeps quotation marks, a comma inside them
+and a leading `that`, and drops the sentence's final period outside quotes.
+
+Decisions:
+- Floating quotes (a sentence that is only a quotation, right after a
+  quoted attribution, or right before one in its paragraph) become further
+  content fragments of that attribution, as PolNeAR annotates them; no
+  separate record, so the speaker is the attribution's own.
+  `extra["floating"]` counts them.
+- A cue inside another attribution's content (`the Kremlin said Putin told
+  Trump that ...`) is nested: its `parent` is the outer one's index, and
+  outer attributions come before those nested in them.
+- `speaker_name` is canonical within the document: titles go to
+  `speaker_role`, a surname or `he` / `she` (the last named person who spoke)
+  and descriptions (`the U.S. leader`, `the Kremlin spokesman`) resolve to a
+  named person of the document when exactly one fits; otherwise the text as
+  written.  An attribution without a source is typed `author`.
+- `extra["pattern"]` names the rule that found it (`source_first`,
+  `trailing`, `inverted`, `according_to`, `participle`, `raising`,
+  `headline`, `label`, `in_document`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,12 @@ DETERMINERS = frozenset(
     "the a an his her their its our my your this that these those whose no any some".split()
 )
 # `has said`, `also said`, `has repeatedly said`: PolNeAR's cue holds the auxiliary and these adverbs
-_AUX = r"(?:(?:(?:has|have|had)\s+)?(?:(?:also|since|repeatedly|long|previously|already|publicly|now|often|later|initially|recently|frequently|once)\s+)|(?:has|have|had)\s+)"
+# and a progressive `is`/`are`/`was`/`were` before an -ing form (`is pledging`, `was referring to`)
+_ADVERB = r"(?:also|since|repeatedly|long|previously|already|publicly|now|often|later|initially|recently|frequently|once|still)"
+_AUX = (
+    rf"(?:(?:(?:has|have|had)\s+)?(?:{_ADVERB}\s+)|(?:has|have|had)\s+"
+    rf"|(?P<prog>(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:{_ADVERB}\s+)?)(?=\w+ing\b))"
+)
 # `said in a statement` and `said:` are one cue in PolNeAR
 _TAIL = r"(?:\s+in\s+a\s+statement)?(?:\s*:(?=\s))?"
 

@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Sequence
 
 from ..records import Sentence
+from . import contents as C
+from . import grammar as G
 from . import patterns as P
+from . import sources as S
 from .cues import DETERMINERS, cue_pattern, lemma_and_class
 from .quotes import Quotations
 from .units import Unit, build_units
 
-_PARTICIPLE_SOURCE = re.compile(
-    r"(?:(?:The|the)\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w.’'-]*(?=\s+[a-z])|(?:He|She|They|It|I|We)\b"
+# nouns that are named rather than speak (`a film called "X"`)
+_NAMED_THING = re.compile(
+    r"\b(?:show|film|movie|book|group|program|initiative|PAC|pac|song|album|series|plan|bill|company|firm|organization|"
+    r"culture|tweet|video|ad|party|movement|event|meeting|campaign|policy|strategy|website|site|app|game)$"
 )
 _CHANNEL = re.compile(
     r"\s*(?:,\s*)?(?P<ch>(?:on|in|via)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|statement|interview|post|tweet|readout|email|e-mail|letter|speech|op-ed|press\s+release|Twitter|Facebook)(?:\s+(?:post|interview|statement|account))?)"
+)
+# what may stand right before a bare base form used as a verb (`polls show`, `they say`, `I think`)
+_BASE_FORM_SUBJECT = re.compile(
+    r"(?i:I|we|you|they|who|that|which|also|still|often|now|to|do|did|does|will|would|can|could|may|might|should|must|not|never|and|or)"
+    r"|[A-Za-z’'-]*[^s’'\W]s|[A-Z][\w.’'-]*"
 )
 _COORDINATION = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+)?$")
 _BETWEEN_CLAUSES = re.compile(r"(?:(?:,[\"”]?|;)\s*(?:while|but|and|as|whereas|although)?|\s(?:and|but|while|whereas))\s*$")
@@ -40,102 +51,159 @@ def _starts_paragraph(text: str, pos: int) -> bool:
     return i == 0 or text[i - 1] == "\n"
 
 
-def _one(text: str, units: list[Unit], ui: int, m: re.Match, quotes: Quotations, found: list, lo: int) -> P.Candidate | None:
-    unit = units[ui]
+@dataclass(slots=True)
+class CueMatch:
+    """One cue found in a unit, with what the pattern functions need to read around it."""
+
+    text: str
+    unit: Unit
+    unit_idx: int
+    m: re.Match
+    lemma: str
+    cls: str
+    quotes: Quotations
+    found: list  # the candidates found earlier in the unit
+    lo: int  # a source never reaches back over an earlier cue
+    next_unit: Unit | None = None
+
+    @property
+    def cue(self) -> tuple[int, int]:
+        return self.m.start(), self.m.end()
+
+    def candidate(self, source, content, pattern, channel=None) -> P.Candidate:
+        return P.Candidate(self.unit_idx, self.cue, self.lemma, source, content, pattern, channel=channel)
+
+    def earlier_source(self):
+        """The source of the last outer candidate before this cue, else the clause subject."""
+        earlier = [c for c in self.found if c.parent is None and c.source and c.cue[0] < self.m.start()]
+        if earlier:
+            return earlier[-1].source
+        return S.clause_subject(self.text, self.unit.start, self.m.start())
+
+
+def _is_reporting_verb(text: str, unit: Unit, m: re.Match, lemma: str) -> bool:
+    """False where the cue word is a noun or adjective here (`his claims`, `the TV show`)."""
     verb = m.group("verb")
-    lemma, cls = lemma_and_class(verb)
-    cue = (m.start(), m.end())
-    before = text[max(unit.start, m.start() - 20):m.start()]
-    prev_word = re.search(r"([\w’']+)\s*$", before)
-    if lemma != "according to" and prev_word:
-        w = prev_word.group(1).lower()
+    prev = re.search(r"([\w’']+)\s*$", text[max(unit.start, m.start() - 20):m.start()])
+    if lemma != "according to" and prev:
+        w = prev.group(1).lower()
         if w in DETERMINERS - {"that"} or w == "to" or w.endswith(("’s", "'s")) and not m.group("aux"):
-            return None
-    if lemma == "according to":
-        src = P.according_source(text, m.end(), unit.end)
-        if not src:
-            return None
-        pre_end = m.start()
-        while pre_end > unit.start and text[pre_end - 1] in " ,":
-            pre_end -= 1
-        pre_start = unit.start
-        while pre_start < pre_end and text[pre_start].isspace():
-            pre_start += 1
-        frags = []
-        if pre_end - pre_start > 2:
-            frags.append((pre_start, pre_end))
-        after = re.match(r"\s*,\s*", text[src[1]:unit.end])
-        if after:
-            cs = src[1] + after.end()
-            ce = P.trim_end(text, cs, unit.end)
-            if ce - cs > 2:
-                frags.append((cs, ce))
-        if not frags:
-            return None
-        return P.Candidate(ui, cue, lemma, src, frags, "according_to")
-    if cls == "raising":
-        # `Trump's supporters seemed equally unperturbed`: no source, the content is both sides
-        subject = P.source_before(text, lo, m.start())
-        complement = P.content_after(text, m.end(), unit.end, "object", lemma)
-        if not subject or not complement:
-            return None
-        first = text[complement[0]:complement[1]].split()[0].lower()
-        if first in P.PREPOSITIONS - {"to"}:
-            return None  # `appeared on a show`: not a raising verb here
-        return P.Candidate(ui, cue, lemma, None, [subject, complement], "raising")
-    participle = verb.split()[0].endswith("ing")
-    sep = None if participle else P.sep_before_cue(text, unit.start, m.start(), m.end(), unit.end)
-    if sep:
-        kind, sm, base = sep
-        content = P.content_before(text, unit.start, sm, base, quotes)
-        if content:
-            if kind == "inverted":
-                src = P.source_after(text, m.end(), unit.end)
-                if not src:
-                    return None
-                tail = src[1]
-            else:
-                src = (base + sm.start("src"), base + sm.end("src"))
-                tail = m.end()
-            frags = [content]
-            second = P.second_quote(text, tail, unit.end, quotes)
-            if second:
-                frags.append(second)
-            ch = _CHANNEL.match(text, tail)
-            return P.Candidate(ui, cue, lemma, src, frags, kind, channel=ch.group("ch") if ch else None)
-    if participle:
-        if not re.search(r"(?:,|\b(?:while|by|after|before|when|in))\s*$", text[unit.start:m.start()]):
-            return None
-        earlier = [c for c in found if c.parent is None and c.source and c.cue[0] < m.start()]
-        src = earlier[-1].source if earlier else P.clause_subject(text, unit.start, m.start())
-        if not src:
-            return None
-        content = P.content_after(text, m.end(), unit.end, cls, lemma, quotes)
-        if not content:
-            return None
-        return P.Candidate(ui, cue, lemma, src, [content], "participle")
-    if lemma == "call" and prev_word and prev_word.group(1).lower() in ("been", "was", "were", "is", "are", "be", "being", "so"):
-        return None  # `has been called`, `so called`
-    src = P.source_before(text, lo, m.start())
-    if src and lemma == "call" and re.search(r"\b(?:show|film|movie|book|group|program|initiative|PAC|pac|song|album|series|plan|bill|company|firm|organization|culture|tweet|video|ad|party|movement|event|meeting|campaign|policy|strategy|website|site|app|game)$", text[src[0]:src[1]]):
-        return None  # `a film called "X"`: a name, not a speaker
-    if not src and re.search(r"\b(?:and|but)\s+$", text[lo:m.start()]):
-        # `He said A and said B`: the second cue shares the first one's source
-        earlier = [c for c in found if c.parent is None and c.source and c.cue[0] < m.start()]
-        src = earlier[-1].source if earlier else P.clause_subject(text, unit.start, m.start())
+            return False
+        if verb == lemma and not m.group("aux") and not _BASE_FORM_SUBJECT.fullmatch(prev.group(1)):
+            return False  # a bare base form needs a plural or pronoun subject (`polls show`)
+        if lemma in ("find", "show") and w in ("helped", "help", "is", "are", "was", "were", "be", "been", "being"):
+            return False  # `helped found`, `were found slain`
+        if lemma == "call" and w in ("been", "was", "were", "is", "are", "be", "being", "so"):
+            return False  # `has been called`, `so called`
+    return not re.match(r"\s+delegates?\b", text[m.end():m.end() + 12])  # `pledged delegates`
+
+
+def _according_to(c: CueMatch) -> P.Candidate | None:
+    """`According to X, A.` / `A, according to X.` / `A, according to X, B.`"""
+    text, unit = c.text, c.unit
+    src = S.according_source(text, c.m.end(), unit.end)
     if not src:
         return None
-    content = P.content_after(text, m.end(), unit.end, cls, lemma, quotes)
+    pre_end = c.m.start()
+    while pre_end > unit.start and text[pre_end - 1] in " ,":
+        pre_end -= 1
+    pre_start = unit.start
+    while pre_start < pre_end and text[pre_start].isspace():
+        pre_start += 1
+    frags = []
+    if pre_end - pre_start > 2:
+        frags.append((pre_start, pre_end))
+    after = re.match(r"\s*,\s*", text[src[1]:unit.end])
+    if after:
+        cs = src[1] + after.end()
+        ce = G.trim_end(text, cs, unit.end)
+        if ce - cs > 2:
+            frags.append((cs, ce))
+    return c.candidate(src, frags, "according_to") if frags else None
+
+
+def _raising(c: CueMatch) -> P.Candidate | None:
+    """`Trump's supporters seemed equally unperturbed`: no source, the content is both sides."""
+    subject = S.source_before(c.text, c.lo, c.m.start())
+    complement = C.content_after(c.text, c.m.end(), c.unit.end, "object", c.lemma)
+    if not subject or not complement:
+        return None
+    if c.text[complement[0]:complement[1]].split()[0].lower() in G.PREPOSITIONS - {"to"}:
+        return None  # `appeared on a show`: not a raising verb here
+    return c.candidate(None, [subject, complement], "raising")
+
+
+def _content_first(c: CueMatch) -> P.Candidate | None:
+    """`"A," X said.` (trailing) and `"A," said X.` (inverted), with `, "B."` after a split quote."""
+    text, unit = c.text, c.unit
+    sep = P.sep_before_cue(text, unit.start, c.m.start(), c.m.end(), unit.end)
+    if not sep:
+        return None
+    kind, sm, base = sep
+    content = C.content_before(text, unit.start, sm, base, c.quotes)
     if not content:
         return None
-    ch = None
-    between = text[m.end():content[0]]
+    if kind == "inverted":
+        src = S.source_after(text, c.m.end(), unit.end)
+        if not src:
+            return None
+        tail = src[1]
+    else:
+        src = (base + sm.start("src"), base + sm.end("src"))
+        tail = c.m.end()
+    frags = [content]
+    second = C.second_quote(text, tail, unit.end, c.quotes) or C.continuation(text, tail, unit.end)
+    if second:
+        frags.append(second)
+    ch = _CHANNEL.match(text, tail)
+    return c.candidate(src, frags, kind, ch.group("ch") if ch else None)
+
+
+def _participle(c: CueMatch) -> P.Candidate | None:
+    """`X did A, saying B`: the source is the earlier speaker or the clause subject."""
+    if not re.search(r"(?:,|\b(?:while|by|after|before|when|in))\s*$", c.text[c.unit.start:c.m.start()]):
+        return None
+    src = c.earlier_source()
+    content = C.content_after(c.text, c.m.end(), c.unit.end, c.cls, c.lemma, c.quotes) if src else None
+    return c.candidate(src, [content], "participle") if content else None
+
+
+def _source_first(c: CueMatch) -> P.Candidate | None:
+    """`X said (that) A`, `X told Y that A`, `X said on Truth Social that A`."""
+    text = c.text
+    src = S.source_before(text, c.lo, c.m.start())
+    if src and c.lemma == "call" and _NAMED_THING.search(text, src[0], src[1]):
+        return None  # `a film called "X"`: a name, not a speaker
+    if not src and re.search(r"\b(?:and|but)\s+$", text[c.lo:c.m.start()]):
+        src = c.earlier_source()  # `He said A and said B`: the second cue shares the source
+    if not src:
+        return None
+    content = C.content_after(text, c.m.end(), c.unit.end, c.cls, c.lemma, c.quotes)
+    if not content and c.next_unit is not None and re.fullmatch(r"\s*:?\s*", text[c.m.end():c.unit.end]):
+        # `Hewitt writes:` and the quoted passage as the next paragraph
+        start, end = c.next_unit.start, G.trim_end(text, c.next_unit.start, c.next_unit.end)
+        content = (start, end) if end > start else None
+    if not content:
+        return None
+    between = text[c.m.end():content[0]]
     cm = _CHANNEL.match(between)
-    if cm:
-        ch = cm.group("ch")
-    elif lemma == "tell" and between.strip():
+    ch = cm.group("ch") if cm else None
+    if ch is None and c.lemma == "tell" and between.strip():
         ch = "told " + re.sub(r"\s+(?:that|:)?\s*$", "", between.strip())
-    return P.Candidate(ui, cue, lemma, src, [content], "source_first", channel=ch)
+    return c.candidate(src, [content], "source_first", ch)
+
+
+def _one(c: CueMatch) -> P.Candidate | None:
+    """The first pattern that reads the cue, in order of reliability."""
+    if c.lemma == "according to":
+        return _according_to(c)
+    if c.cls == "raising":
+        return _raising(c)
+    if c.m.group("verb").split()[0].endswith("ing") and not c.m.group("aux"):
+        return _participle(c)
+    if c.cls == "object":  # `Dan Backer, the fund's lawyer, has rejected the label`: no content before
+        return _source_first(c)
+    return _content_first(c) or _source_first(c)
 
 
 def _settle(text: str, found: list[P.Candidate]) -> list[P.Candidate]:
@@ -153,7 +221,7 @@ def _settle(text: str, found: list[P.Candidate]) -> list[P.Candidate]:
             continue
         cut = _BETWEEN_CLAUSES.search(text, start, b.source[0])
         if cut:
-            stop = cut.start() + 2 if text[cut.start() + 1:cut.start() + 2] in "\"”" else P.trim_end(text, start, cut.start())
+            stop = cut.start() + 2 if text[cut.start() + 1:cut.start() + 2] in "\"”" else G.trim_end(text, start, cut.start())
             a.content[-1] = (start, stop)
     # nest each candidate in the smallest other candidate whose content holds its cue
     by_size = sorted(found, key=lambda c: c.content[-1][1] - c.content[0][0] if c.content else 0)
@@ -167,7 +235,7 @@ def _settle(text: str, found: list[P.Candidate]) -> list[P.Candidate]:
                 if conj is None and c.pattern == "participle":
                     conj = re.compile(r",\s*$").search(text, host.content[-1][0], c.cue[0])
                 if conj and host.content[-1][0] < conj.start():
-                    host.content[-1] = (host.content[-1][0], P.trim_end(text, host.content[-1][0], conj.start()))
+                    host.content[-1] = (host.content[-1][0], G.trim_end(text, host.content[-1][0], conj.start()))
                 else:
                     c.parent = -1  # cue inside a content, source outside it: a misreading
                 break
@@ -220,7 +288,11 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
             for m in pattern.finditer(text, unit.start, unit.end):
                 if quotes.containing(m.start()):
                     continue
-                c = _one(text, units, ui, m, quotes, found, lo)
+                lemma, cls = lemma_and_class(m.group("verb"))
+                if not _is_reporting_verb(text, unit, m, lemma):
+                    continue
+                following = units[ui + 1] if ui + 1 < len(units) else None
+                c = _one(CueMatch(text, unit, ui, m, lemma, cls, quotes, found, lo, following))
                 if c:
                     found.append(c)
                     lo = m.end()

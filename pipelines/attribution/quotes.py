@@ -21,7 +21,6 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at = -1
     open_mark = ""
-    para_end_last = 0
     for m in _MARK.finditer(text):
         mark, pos = m.group(), m.start()
         if mark == "\n":

@@ -90,14 +90,12 @@ class DocumentSpeakers:
         if described:
             return Speaker(described, "person")
         if name:
-            full, known_role = self._full(name)
-            return Speaker(full, "person", role or known_role if role else None)
+            return Speaker(self._full(name)[0], "person", role)
         return Speaker(s, "person")
 
     def note(self, speaker: Speaker) -> None:
-        if speaker.type == "person" and speaker.name.lower() not in PRONOUNS and " " in speaker.name:
-            self.last_person = speaker.name
-        elif speaker.type == "person" and speaker.name.lower() not in PRONOUNS:
+        """Remember the last named person who spoke: `he` / `she` after it is that person."""
+        if speaker.type == "person" and speaker.name.lower() not in PRONOUNS and " and " not in speaker.name:
             self.last_person = speaker.name
 
     def _full(self, name: str) -> tuple[str, str | None]:
@@ -107,6 +105,13 @@ class DocumentSpeakers:
             return known
         return name, None
 
+    @staticmethod
+    def _fits(role: str | None, heads, places) -> bool:
+        words_ = (role or "").lower().split()
+        return bool(words_) and (not heads or any(h in " ".join(words_) for h in heads)) and (
+            not places or any(p in words_ for p in places)
+        )
+
     def _described(self, low: str) -> str | None:
         """`the U.S. leader` -> a person of the document whose role fits."""
         m = re.match(r"^the\s+(?:(\S+)\s+)?(leader|president|spokesman|spokeswoman|prime minister|senator|governor|secretary)$", low)
@@ -115,17 +120,12 @@ class DocumentSpeakers:
         place, head = m.group(1), m.group(2)
         heads = _LEADER_WORDS if head == "leader" else (head,)
         places = _PLACE_ALIASES.get(place or "", (place,) if place else ())
-        found = []
-        for full, role in self.people.values():
-            r = (role or "").lower()
-            rw = r.split()
-            if r and any(h in r for h in heads) and (not places or any(p in rw for p in places)):
-                found.append(full)
-        if not found and place:
-            # `the Kremlin spokesman` -> `Putin spokesman Dmitry Peskov` (role names the principal)
+        found = [full for full, role in self.people.values() if self._fits(role, heads, places)]
+        if not found and places:
+            # `the Kremlin spokesman` -> `Putin spokesman Dmitry Peskov`: the role names a principal who fits
             for full, role in self.people.values():
-                r = (role or "").lower()
-                if any(h in r for h in heads) and any(self.people.get(w.capitalize(), ("",))[0] and p in (self.people.get(w.capitalize(), ("", ""))[1] or "").lower() for w in r.split() for p in places):
+                principals = (self.people.get(w) for w in (role or "").split() if w[:1].isupper())
+                if self._fits(role, heads, ()) and any(p and self._fits(p[1], (), places) for p in principals):
                     found.append(full)
         found = list(dict.fromkeys(found))
         return found[0] if len(found) == 1 else None

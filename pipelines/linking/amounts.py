@@ -71,9 +71,23 @@ def _singular(word: str) -> str:
     return word
 
 
+_YEAR = re.compile(r"\b(?:since|in|by|until|from|before|after)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def years(text: str) -> frozenset[int]:
+    """Every year written in `text`: what period a figure is about."""
+    return frozenset(int(y) for y in _ANY_YEAR.findall(text))
+
+
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join(list(_SMALL)[1:] + list(_TENS) + ["half", "dozen"]) + r")\b", re.IGNORECASE)
+
+
 def fallback_amounts(text: str) -> list[Amount]:
     """Quantities of `text` read by this module's own patterns."""
-    out = []
+    if not _ANY_NUMBER.search(text):
+        return []
+    out = [Amount(float(m.group(1)), "year", "date", None) for m in _YEAR.finditer(text)]
     for m in _NUMBER.finditer(fold(text)):
         raw = m.group("num")
         value = float(raw.replace(",", "")) if raw[0].isdigit() else _word_value(raw)
@@ -90,11 +104,29 @@ def fallback_amounts(text: str) -> list[Amount]:
             out.append(Amount(value, "percent", "percent", approx))
         elif unit in _DURATION:
             out.append(Amount(value * _DURATION[unit], "minute", "duration", approx))
-        elif raw[0].isdigit() and 1900 <= value <= 2100 and not unit:
-            continue  # a year, not a count
+        elif raw.isdigit() and 1900 <= value <= 2100 and not scale:
+            continue  # a year, not a count (years the claim is about are read by `years`)
         elif unit and unit.isalpha() and len(unit) > 2 and unit not in {"and", "the", "that", "per", "of", "to", "in"}:
             out.append(Amount(value, unit, "count", approx))
     return out
+
+
+_CURRENCY = {"$": "usd", "usd": "usd", "dollar": "usd", "£": "gbp", "gbp": "gbp", "pound": "gbp",
+             "€": "eur", "eur": "eur", "euro": "eur"}
+
+
+def normalised(value: float, unit: str, approximation: str | None = None) -> Amount:
+    """One comparable form for a (value, unit) from anywhere: hours -> minutes, "%" -> percent, "$" -> usd."""
+    u = _singular(unit.strip()) if unit else ""
+    if u in _DURATION:
+        return Amount(value * _DURATION[u], "minute", "duration", approximation)
+    if u in {"%", "percent", "per cent", "pct"}:
+        return Amount(value, "percent", "percent", approximation)
+    if u in _CURRENCY:
+        return Amount(value, _CURRENCY[u], "money", approximation)
+    if u == "year" and 1900 <= value <= 2100:
+        return Amount(value, "year", "date", approximation)
+    return Amount(value, u, "count", approximation)
 
 
 def amounts(text: str) -> list[Amount]:
@@ -105,7 +137,6 @@ def amounts(text: str) -> list[Amount]:
         return fallback_amounts(text)
     try:
         found = find_quantities(text, [(0, len(text))])
-        return [Amount(float(q.value), str(q.unit or ""), str(q.kind or ""), q.approximation)
-                for q in found if q.value is not None]
+        return [normalised(float(q.value), str(q.unit or ""), q.approximation) for q in found if q.value is not None]
     except Exception:  # an API still settling must not break linking
         return fallback_amounts(text)

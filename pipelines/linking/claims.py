@@ -19,7 +19,8 @@ from .relations import ClaimView, judge, view
 from .text import MinHasher, shingles
 
 MAX_BLOCK = 400  # claims of one speaker in one story before the block is split by LSH instead
-MAX_BUCKET = 200  # an LSH bucket this large holds boilerplate, not one claim told twice
+MAX_BUCKET = 60  # an LSH bucket larger than this (boilerplate, a viral quote) is chained, not paired all-to-all
+CHAIN = 4  # ... each member then meets the next CHAIN members in claim order
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ def _lsh_pairs(token_sets: Sequence[list[str]], hasher: MinHasher) -> Iterable[t
     for bucket in hasher.buckets(hasher.signatures(token_sets)):
         if len(bucket) <= MAX_BUCKET:
             yield from combinations(bucket, 2)
+        else:
+            members = sorted(bucket)
+            yield from ((members[i], members[j]) for i in range(len(members))
+                        for j in range(i + 1, min(i + 1 + CHAIN, len(members))))
 
 
 def candidate_pairs(views: Sequence[ClaimView]) -> set[tuple[int, int]]:

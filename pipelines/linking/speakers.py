@@ -12,35 +12,14 @@ Clinton` keep their first names.  Anonymous and author mentions get no id.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
-
 from rapidfuzz import fuzz
 
-from .text import fold
+from .names import PERSON_TITLES, TITLES, ParsedName, parse_name, role_key, tokens
 
-_HERE = Path(__file__).parent
-
-
-def _lexicon(name: str) -> dict[str, str]:
-    """`word<TAB>value` lines (value defaults to the word); `#` lines are comments."""
-    out = {}
-    for line in (_HERE / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, _, value = line.partition("\t")
-            out[word.strip().lower()] = value.strip().lower() or word.strip().lower()
-    return out
-
-
-TITLES = frozenset(_lexicon("name_titles.txt"))
-NICKNAMES = _lexicon("nicknames.tsv")
-PERSON_TITLES = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "sheriff", "sen", "rep", "gov"})
-SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 UNNAMED = frozenset({"anonymous", "author"})
-_TOKEN = re.compile(r"[^\W\d_][\w'\-.]*")
 
 
 @dataclass(frozen=True)
@@ -67,64 +46,29 @@ class Speaker:
     speaker_type: str
 
 
-@dataclass(frozen=True)
-class ParsedName:
-    first: str  # "" for a bare surname
-    middle: str
-    last: str
-    suffix: str
-
-
-def _tokens(text: str) -> list[str]:
-    return [t.strip(".'-").lower() for t in _TOKEN.findall(fold(text))]
-
-
-def parse_name(name: str) -> ParsedName | None:
-    """Titles dropped, nicknames folded: `President Bill Clinton` -> (william, '', clinton, '').
-
-    None when the last word is not capitalised: `he`, `might agree with the comments`.
-    """
-    written = [t for t in _TOKEN.findall(fold(name)) if t.strip(".'-")]
-    if not written or not written[-1][0].isupper():
-        return None
-    tokens = [t.strip(".'-").lower() for t in written]
-    while tokens and tokens[0] in TITLES:
-        tokens.pop(0)
-    suffix = tokens.pop() if len(tokens) > 1 and tokens[-1] in SUFFIXES else ""
-    tokens = [t for t in tokens if t not in {"the", "of"}]
-    if not tokens:
-        return None
-    if len(tokens) == 1:
-        return ParsedName("", "", tokens[0], suffix)
-    first = NICKNAMES.get(tokens[0], tokens[0])
-    return ParsedName(first, " ".join(t[0] for t in tokens[1:-1]), tokens[-1], suffix)
-
-
 def _person_surnames(mentions: Sequence[SpeakerMention]) -> set[tuple[str | None, str]]:
+    """(story, surname) of every person named in a story, `Mr. Fox` included whatever its type."""
     out = set()
     for m in mentions:
-        if m.speaker_type == "person" and m.name:
+        if m.name and (m.speaker_type == "person" or _has_person_title(m.name)):
             p = parse_name(m.name)
             if p:
                 out.add((m.story_id, p.last))
     return out
 
 
+def _has_person_title(name: str) -> bool:
+    words = name.split()
+    return bool(words) and words[0].strip(".").lower() in PERSON_TITLES
+
+
 def _is_person(m: SpeakerMention, person_surnames: set[tuple[str | None, str]]) -> bool:
     """`Mr. Fox`, or `Fox` where the story names a person Fox, though typed an organisation."""
     name = m.name or m.speaker_text or ""
     words = name.split()
-    if words and words[0].strip(".").lower() in PERSON_TITLES:
+    if _has_person_title(name):
         return True
     return len(words) == 1 and (m.story_id, words[0].strip(".").lower()) in person_surnames
-
-
-def role_key(role: str | None) -> str | None:
-    """`the U.S. leader` and `U.S. President` -> comparable keys; None when empty."""
-    if not role:
-        return None
-    tokens = [t for t in _tokens(role) if t not in {"the", "a", "an", "of", "s"}]
-    return " ".join(tokens) or None
 
 
 def _looks_like_role(mention: SpeakerMention) -> bool:
@@ -154,8 +98,8 @@ def link_speakers(mentions: Sequence[SpeakerMention]) -> tuple[list[Speaker], di
             key_of[i] = None
             continue
         if m.speaker_type in {"organization", "document"} and not _is_person(m, person_surnames):
-            tokens = [t for t in _tokens(m.name or m.speaker_text or "") if t != "the"]
-            key_of[i] = f"{m.speaker_type}:{' '.join(tokens)}" if tokens else None
+            words = [t for t in tokens(m.name or m.speaker_text or "") if t != "the"]
+            key_of[i] = f"{m.speaker_type}:{' '.join(words)}" if words else None
             continue
         p = parse_name(m.name or m.speaker_text or "")
         if p is None or _looks_like_role(m):
@@ -247,7 +191,9 @@ def _rows(mentions: Sequence[SpeakerMention], key_of: dict[int, str | None]):
     speakers = []
     for key in sorted(types):
         counts = names[key]
-        name = max(counts, key=lambda n: (len(n.split()) >= 2, counts[n], len(n), n)) if counts else key
+        # Prefer a full name without a title ("Ray Kessler" over "Councilman Ray Kessler", "Trump").
+        name = max(counts, key=lambda n: (len(n.split()) >= 2, n.split()[0].strip(".").lower() not in TITLES,
+                                          counts[n], len(n), n)) if counts else key
         speakers.append(Speaker(_speaker_id(key), name, sorted(aliases[key] - {name}), sorted(roles[key]),
                                 types[key].most_common(1)[0][0]))
     return speakers, mapping

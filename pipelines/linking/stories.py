@@ -21,7 +21,9 @@ from .text import content_terms, normalise
 
 TITLE_WEIGHT = 3  # a title word counts as this many body words
 INDEX_TERMS = 25  # terms per document put in the inverted index
-MAX_DF_SHARE = 0.05  # terms in more documents than this share are too common to propose pairs
+MAX_DF_SHARE = 0.05  # terms in more documents than this share are too common to propose pairs ...
+MAX_POSTINGS = 100  # ... or in more than this many: keeps the candidate pairs linear in the corpus
+MAX_LINKAGE = 300  # a component larger than this is split by single linkage at THRESHOLD instead
 MIN_SHARED = 2  # index terms two documents must share to become a candidate pair
 THRESHOLD = 0.20  # average-linkage score above which two groups are one story
 WINDOW_DAYS = 4.0  # documents further apart in time are different stories
@@ -74,7 +76,7 @@ def _candidates(weights: Sequence[dict[str, float]]) -> set[tuple[int, int]]:
     for i, w in enumerate(weights):
         for t in sorted(w, key=lambda t: (-w[t], t))[:INDEX_TERMS]:
             index[t].append(i)
-    cap = max(3, int(MAX_DF_SHARE * len(weights)))
+    cap = min(max(3, int(MAX_DF_SHARE * len(weights))), MAX_POSTINGS)
     shared: Counter = Counter()
     for postings in index.values():
         if len(postings) <= cap:
@@ -146,8 +148,15 @@ def group_stories(documents: Sequence[StoryDoc]) -> dict[str, str]:
     # Only pairs that could lift an average over THRESHOLD join components; linkage runs per component.
     edges = [pair for pair, s in scores.items() if s >= THRESHOLD / 2]
     out = {}
+    strong = [pair for pair, s in scores.items() if s > THRESHOLD]
     for component in _components(len(docs), edges):
-        for group in _average_linkage(component, scores):
+        if len(component) > MAX_LINKAGE:
+            inside = set(component)
+            groups = [g for g in _components(len(docs), [p for p in strong if p[0] in inside])
+                      if g[0] in inside]
+        else:
+            groups = _average_linkage(component, scores)
+        for group in groups:
             ids = [docs[i].doc_id for i in group]
             out.update(dict.fromkeys(ids, story_id_for(ids)))
     return out

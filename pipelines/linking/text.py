@@ -20,7 +20,7 @@ _QUOTE_MAP = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'",
     "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ",
 })
-_WORD = re.compile(r"[^\W_]+(?:['.\-][^\W_]+)*")
+_WORD = re.compile(r"[^\W_]+(?:['.][^\W_]+)*")  # "U.S." and "don't" stay one word; hyphens split
 # A quotation: double quotes of any style, or single curly/straight quotes not used as apostrophes.
 _DOUBLE_QUOTED = re.compile(r'"([^"]{2,}?)"')
 _SINGLE_QUOTED = re.compile(r"(?<![\w])'([^']{2,}?)'(?![\w])")
@@ -35,7 +35,7 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Unify quote marks, dashes and no-break spaces; keep everything else."""
-    return text.translate(_QUOTE_MAP)
+    return text if text.isascii() and "`" not in text else text.translate(_QUOTE_MAP)
 
 
 def words(text: str) -> list[str]:

@@ -1,0 +1,205 @@
+"""Where a speaker's noun phrase starts and ends around a cue."""
+
+from __future__ import annotations
+
+import re
+
+from .grammar import (
+    PREPOSITIONS,
+    ABBREV_END,
+    ADJUNCT_START,
+    ADVERBS,
+    ASIDE,
+    BOUNDARY,
+    LEADING,
+    MODALS,
+    OPENING_PHRASE,
+    PREPS,
+    PRONOUNS,
+    SOURCE_AFTER_STOP,
+    SUBJECT,
+    SUBORDINATORS,
+    WORD,
+    trim_end,
+)
+
+Pair = tuple[int, int]
+
+def clause_subject(text: str, start: int, end: int) -> Pair | None:
+    """The subject at the start of a unit's main clause (`In Ohio, Clinton attacked ...`)."""
+    while start < end and text[start].isspace():
+        start += 1
+    lead = LEADING.match(text, start, end)
+    if lead:
+        start = lead.end()
+    opening = OPENING_PHRASE.match(text, start, end)
+    if opening:
+        start = opening.end()
+    m = SUBJECT.match(text, start, end)
+    return (m.start(), m.end()) if m else None
+
+
+def _last_boundary(text: str, lo: int, hi: int) -> int:
+    """Start of the last clause in text[lo:hi] (after the last boundary mark)."""
+    cut = lo
+    for b in BOUNDARY.finditer(text, lo, hi):
+        if b.end() < hi:
+            cut = b.end()
+    return cut
+
+
+_APPOSITIVE = re.compile(r",\s+(?P<body>[^,;:\"“”()]+?)(?P<close>,|(?=\.?\s*$))")
+_ASIDE_WORDS = frozenset("who which whose where whom when while after before as because".split())
+
+
+def is_aside(phrase: str) -> bool:
+    """A relative clause, participle or prepositional phrase, not an appositive noun phrase."""
+    first = phrase.split()[0] if phrase.split() else ""
+    return (
+        first in _ASIDE_WORDS
+        or first in PREPOSITIONS
+        or (first.islower() and first.endswith(("ing", "ed")))
+    )
+
+
+def source_before(text: str, lo: int, hi: int) -> Pair | None:
+    """The noun phrase that ends right before a cue at `hi`.
+
+    Adverbs, modals and asides (`, meanwhile,`) between it and the cue are
+    skipped; an appositive closed by a comma is kept with that comma, as
+    PolNeAR marks it (`The author of the book, Mitchell Zuckoff,`).
+    """
+    end = hi
+    while end > lo and text[end - 1].isspace():
+        end -= 1
+    while True:
+        aside = ASIDE.search(text, lo, end)
+        if aside:
+            end = aside.start()
+            continue
+        m = re.search(r"([\w’'-]+)$", text[max(lo, end - 30):end])
+        if m and (m.group(1) in ADVERBS or m.group(1) in MODALS or (m.group(1).endswith("ly") and m.group(1).islower())):
+            end -= len(m.group(1))
+            while end > lo and text[end - 1].isspace():
+                end -= 1
+        else:
+            break
+    if end <= lo:
+        return None
+    # `X did A and said B`: the source is the subject of the first clause
+    if re.search(r"(?:^|\s)(?:and|but)$", text[max(lo, end - 4):end]):
+        first = lo
+        while first < end and text[first].isspace():
+            first += 1
+        lead = LEADING.match(text, first, end)
+        m = SUBJECT.match(text, lead.end() if lead else first, end)
+        return (m.start(), m.end()) if m else None
+    if text[end - 1] == ")":
+        # `Sen. Elizabeth Warren (D-MA) said`
+        open_at = text.rfind("(", lo, end)
+        if open_at > lo:
+            inner = source_before(text, lo, open_at)
+            return (inner[0], end) if inner else None
+    if text[end - 1] in "—–" and text[end - 2:end - 1].isspace():
+        opening = max(text.rfind(" — ", lo, end - 2), text.rfind(" – ", lo, end - 2))
+        if opening > lo:
+            start = _clean_start(text, _last_boundary(text, lo, opening), opening)
+            if start is not None and len(WORD.findall(text[start:end])) <= 30:
+                return start, end
+    if text[end - 1] == ",":
+        opening = text.rfind(", ", lo, end - 1)
+        if opening > lo:
+            head_start = _last_boundary(text, lo, opening)
+            start = _clean_start(text, head_start, opening)
+            if start is not None and is_aside(text[opening + 2:end - 1]):
+                return start, opening  # `Cruz, who has seen his lead evaporate, said`: the name alone
+            if start is not None and len(WORD.findall(text[start:end])) <= 30:
+                return start, end
+        end -= 1
+    start = _clean_start(text, _last_boundary(text, lo, end), end)
+    if start is None:
+        return None
+    pair = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+and\s+$", text[max(lo, start - 60):start])
+    if pair and text[start:start + 1].isupper():
+        start -= len(pair.group(0))
+    if len(WORD.findall(text[start:end])) > 12:
+        return None
+    return start, end
+
+
+def _clean_start(text: str, start: int, end: int) -> int | None:
+    """Skip space, a leading conjunction or adverb and a gerund; None if nothing is left."""
+    while start < end and text[start].isspace():
+        start += 1
+    lead = LEADING.match(text, start, end)
+    if lead:
+        start = lead.end()
+    gerund = re.match(r"[a-z]+ing\s+", text[start:end])
+    if gerund:
+        start += gerund.end()
+    while start < end and text[start].isspace():
+        start += 1
+    if start >= end:
+        return None
+    words = WORD.findall(text[start:end])
+    if not words or (words[0][0].islower() and words[0] in PREPS):
+        return None
+    return start
+
+
+def source_after(text: str, pos: int, limit: int) -> Pair | None:
+    """The noun phrase right after an inverted cue (`..., said Donald Trump.`)."""
+    start = pos
+    while start < limit and text[start].isspace():
+        start += 1
+    if start >= limit:
+        return None
+    i = start
+    while i < limit:
+        m = SOURCE_AFTER_STOP.match(text, i)
+        if m and i > start:
+            if text[i] == "." and ABBREV_END.search(text[max(start, i - 5):i + 1]):
+                i += 1
+                continue
+            break
+        i += 1
+    end = i
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end <= start:
+        return None
+    # `said Dick Durbin (D-Ill.)`, `said Dmitry Peskov, the Kremlin spokesman.`
+    paren = re.match(r"\s*\([^()]{1,40}\)", text[end:limit])
+    if paren:
+        end += paren.end()
+    # an appositive is part of the source, with its closing comma when more follows
+    # (`said Peter Rice, chairman of Fox Networks Group, noting ...`); a relative
+    # clause or participle after the name is not (`said Army Capt. Christian Pardo, who said ...`)
+    apo = _APPOSITIVE.match(text, end, limit)
+    if apo and not is_aside(apo.group("body")):
+        end = apo.end() if apo.group("close") == "," else apo.end("body")
+    words = WORD.findall(text[start:end])
+    if words and words[0].lower() in PRONOUNS:
+        end = start + len(words[0])
+        words = words[:1]
+    if not words or len(words) > 30:
+        return None
+    if words[0][0].islower() and (words[0] in PREPS or words[0] in ADJUNCT_START or words[0] in SUBORDINATORS):
+        return None
+    return start, end
+
+
+def according_source(text: str, pos: int, limit: int) -> Pair | None:
+    """The source after `according to`: up to the next comma or the sentence end."""
+    start = pos
+    while start < limit and text[start].isspace():
+        start += 1
+    m = re.compile(r",\s|;|\.(?=\s|$)|\s[—–]\s").search(text, start, limit)
+    end = m.start() if m else limit
+    while m and text[end] == "." and ABBREV_END.search(text[max(start, end - 5):end + 1]):
+        m = re.compile(r",\s|;|\.(?=\s|$)|\s[—–]\s").search(text, end + 1, limit)
+        end = m.start() if m else limit
+    end = trim_end(text, start, end)
+    if end <= start or len(WORD.findall(text[start:end])) > 25:
+        return None
+    return start, end
