@@ -184,7 +184,12 @@ def start_ui(data_dir: Path, port: int) -> int:
     command = [str(dagster) if dagster.exists() else "dagster", "dev", "-m", "pipelines.definitions",
                "-h", "127.0.0.1", "-p", str(port)]
     print(f"claimwire ui: http://127.0.0.1:{port}  (DAGSTER_HOME={env['DAGSTER_HOME']}; Ctrl-C stops)", file=sys.stderr)
-    proc = subprocess.Popen(command, env=env, start_new_session=True)
+    # Started in the background by a shell, we inherit SIGINT ignored, and so would dagster dev:
+    # restore it, and let SIGTERM stop the server tree the same way Ctrl-C does.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, lambda *_: signal.default_int_handler(signal.SIGINT, None))
+    proc = subprocess.Popen(command, env=env, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         return proc.wait()
     except KeyboardInterrupt:

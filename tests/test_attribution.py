@@ -194,6 +194,7 @@ def test_seed_article_speakers():
     got = [(a.cue.text(text), a.speaker.text(text), a.speaker_name, a.parent is not None) for a in found]
     assert got == [
         ("said", "U.S. President Donald Trump", "Donald Trump", False),
+        ("agreed", "they", "they", True),
         ("said", "Trump", "Donald Trump", False),
         ("said", "the U.S. leader", "Donald Trump", False),
         ("said", "the Kremlin", "the Kremlin", False),
@@ -216,6 +217,7 @@ def test_seed_article_speakers():
         ("discussed", "the two leaders", "the two leaders", True),
         ("called", "Trump", "Donald Trump", False),
         ("saying", "Trump", "Donald Trump", False),
+        ("had agreed", "they", "they", True),
     ]
     by_cue = {a.cue.start: a for a in found}
     quoted = [a for a in found if a.speaker_name == "Donald Trump" and len(a.content) == 2]
@@ -223,7 +225,7 @@ def test_seed_article_speakers():
     peskov = [a for a in found if a.speaker.text(text) == "Putin spokesman Dmitry Peskov"][0]
     assert len(peskov.content) == 2 and peskov.channel == "in his readout"
     assert all(by_cue[a.cue.start].extractor == EXTRACTOR for a in found)
-    kremlin_told = found[6]
+    kremlin_told = found[7]
     assert found[kremlin_told.parent].speaker.text(text) == "the Kremlin"
 
 
@@ -272,3 +274,21 @@ def test_any_text_gives_well_formed_attributions(pieces):
             assert span is None or 0 <= span.start < span.end <= len(text)
         assert a.parent is None or 0 <= a.parent < i
         assert a.attribution_type in ("direct", "indirect", "mixed")
+
+
+def test_relative_clause_after_the_name_is_not_part_of_the_source():
+    text, [a] = extract("Cruz, who has seen his lead evaporate, said the race was far from over.")
+    assert spans(text, a) == ("Cruz", "said", ["the race was far from over"])
+
+
+def test_progressive_cue_keeps_its_auxiliary():
+    text, [a] = extract("Bernie Sanders is pledging to win many hundreds of delegates.")
+    assert spans(text, a) == ("Bernie Sanders", "is pledging", ["to win many hundreds of delegates"])
+    assert a.cue_lemma == "pledge"
+
+
+def test_quote_after_a_cue_with_its_own_clause_before():
+    text, found = extract('After Clinton accused him of sexism, he warned, "That will be fair game."')
+    warned = [a for a in found if a.cue.text(text) == "warned"][0]
+    assert spans(text, warned) == ("he", "warned", ['"That will be fair game."'])
+    assert warned.attribution_type == "direct"

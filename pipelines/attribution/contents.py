@@ -16,6 +16,10 @@ from .quotes import Quotations
 
 Pair = tuple[int, int]
 
+# verbs whose content may be an infinitive (`vowed to fight on`)
+_TO_COMPLEMENT = frozenset("pledge vow promise threaten hope expect plan agree intend continue decide".split())
+
+
 def content_after(text: str, pos: int, limit: int, cls: str, lemma: str, quotes=None) -> tuple[int, int] | None:
     """Content that follows a cue ending at `pos`: from `that`, a quotation or
     a colon, or (for `free` verbs) right after the cue; None if there is none."""
@@ -51,7 +55,7 @@ def content_after(text: str, pos: int, limit: int, cls: str, lemma: str, quotes=
         if cls == "object":
             if not words or text[start] in ",.;":
                 return None
-        elif len(words) < 2 or text[start] in ",.;" or words[0] in PREPS or words[0] in ("to", "as"):
+        elif len(words) < 2 or text[start] in ",.;" or (words[0] in PREPS and not (words[0] == "to" and lemma in _TO_COMPLEMENT)) or words[0] == "as":
             return None
     if lemma in ("decline", "refuse") and text.startswith("to ", start):
         start += 3  # `declined to follow suit`: PolNeAR's content is `follow suit`

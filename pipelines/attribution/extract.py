@@ -273,11 +273,10 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
     pattern = cue_pattern()
     for ui, unit in enumerate(units):
         found: list[P.Candidate] = []
-        if unit.kind == "headline":
-            h = P.headline(text, unit.start, unit.end)
-            if h:
-                found.append(P.Candidate(ui, h[1], "colon", h[0], [h[2]], "headline"))
-        else:
+        h = P.headline(text, unit.start, unit.end) if unit.kind == "headline" or ui == 0 else None
+        if h:
+            found.append(P.Candidate(ui, h[1], "colon", h[0], [h[2]], "headline"))
+        elif unit.kind != "headline":
             label = P.speaker_label(text, unit.start, unit.end) if _starts_paragraph(text, unit.start) else None
             if label:
                 found.append(P.Candidate(ui, label[1], "colon", label[0], [label[2]], "label"))

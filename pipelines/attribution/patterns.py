@@ -82,8 +82,9 @@ def headline(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
                 (start + m.start("con"), start + m.end("con")))
     m = re.match(r"^(?P<src>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)(?P<cue>:)\s+(?P<con>.+?)\s*$", line)
     if m and len(m.group("con").split()) >= 2:
+        con_end = trim_end(text, start + m.start("con"), start + m.end("con"))
         return ((start + m.start("src"), start + m.end("src")), (start + m.start("cue"), start + m.end("cue")),
-                (start + m.start("con"), start + m.end("con")))
+                (start + m.start("con"), con_end))
     return None
 
 

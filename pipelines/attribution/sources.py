@@ -48,7 +48,7 @@ def _last_boundary(text: str, lo: int, hi: int) -> int:
     return cut
 
 
-_APPOSITIVE = re.compile(r",\s+(?P<body>[^,;:\"“”()]+?)(?P<close>,|(?=\.?\s*$))")
+_FINITE_VERB = re.compile(r"\b(?:is|was|are|were|has|have|had|will|would|can|could|does|did|should|must)\b")
 _ASIDE_WORDS = frozenset("who which whose where whom when while after before as because".split())
 
 
@@ -172,12 +172,12 @@ def source_after(text: str, pos: int, limit: int) -> Pair | None:
     paren = re.match(r"\s*\([^()]{1,40}\)", text[end:limit])
     if paren:
         end += paren.end()
-    # an appositive is part of the source, with its closing comma when more follows
-    # (`said Peter Rice, chairman of Fox Networks Group, noting ...`); a relative
-    # clause or participle after the name is not (`said Army Capt. Christian Pardo, who said ...`)
-    apo = _APPOSITIVE.match(text, end, limit)
-    if apo and not is_aside(apo.group("body")):
-        end = apo.end() if apo.group("close") == "," else apo.end("body")
+    # `said Dmitry Peskov, the Kremlin spokesman.`: an appositive that ends the sentence
+    apo = re.match(r",\s+[^;:\"“”]+?(?=[.]?\s*$)", text[end:limit])
+    if apo:
+        end += apo.end()
+    if _FINITE_VERB.search(text, start, text.find(",", start, end) if "," in text[start:end] else end):
+        return None  # `..., said the race was over`: a clause, not a noun phrase
     words = WORD.findall(text[start:end])
     if words and words[0].lower() in PRONOUNS:
         end = start + len(words[0])

@@ -53,6 +53,7 @@ class ClaimView:
 
 
 def view(claim, story_id: str | None) -> ClaimView:
+    """The comparison keys of a `LinkClaim` in its story (quoted names such as "Meet the Press" dropped)."""
     quotes = claim.quotes or tuple(quoted_fragments(claim.content))
     qnorm = tuple(q for q in (normalise(q) for q in quotes if not is_title(q)) if q)
     content_words = words(claim.content)
