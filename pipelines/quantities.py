@@ -89,9 +89,10 @@ def _pattern() -> re.Pattern:
     digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
     units = "|".join(re.escape(u) for u in sorted(_units(), key=len, reverse=True) if u != "%")
     scales = "|".join(sorted(_SCALES, key=len, reverse=True))
+    approx = _APPROX.replace(" ", r"\s+")  # the pattern is verbose: literal spaces would vanish
     month = "(?-i:" + "|".join(f"{m.capitalize()}|{m[:3].capitalize()}\\." for m in _MONTH_NAMES) + "|Sept\\.|May|June|July)"
     return re.compile(
-        rf"""(?:(?<![\w-])(?P<approx>{_APPROX})\s+)?
+        rf"""(?:(?<![\w-])(?P<approx>{approx})\s+)?
         (?P<q>
           (?P<md>(?P<md_m>{month})\s(?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s(?P<md_y>(?:1[89]|20)\d\d))?(?!\d))
         | (?P<dm>(?P<dm_d>\d{{1,2}})\s(?P<dm_m>{month})(?:,?\s(?P<dm_y>(?:1[89]|20)\d\d))?(?!\d))
@@ -158,7 +159,7 @@ def _from_match(text: str, m: re.Match) -> tuple[Quantity | None, float]:
 
 def _quantity(text: str, m: re.Match) -> Quantity | None:
     start, end = m.span("q")
-    approx = m["approx"].lower() if m["approx"] else None
+    approx = " ".join(m["approx"].lower().split()) if m["approx"] else None
     if m["md"] or m["dm"] or m["my"]:
         value, unit = _date(m)
         return Quantity(start, end, text[start:end], value, unit, "date", approx)
@@ -208,7 +209,7 @@ def _joins(text: str, prev: tuple[Quantity, float] | None, q: Quantity) -> bool:
         return False
     p = prev[0]
     gap = text[p.end : q.start]
-    if not _RANGE.fullmatch(gap) or (gap.strip().lower() == "and" and not _BETWEEN.search(text[: p.start])):
+    if not _RANGE.fullmatch(gap) or (gap.strip().lower() == "and" and not _BETWEEN.search(text[max(0, p.start - 24) : p.start])):
         return False
     if gap.strip().lower() == "or" and p.unit is not None:
         return False  # `43% or 43 percent` restates one number; `two or three days` is a range

@@ -56,6 +56,7 @@ CLAIMS = pa.schema([
     ("hedges", pa.list_(pa.string())),  # null until hedge detection runs
     ("checkworthy", pa.float32()),
     ("extractor", pa.string()),
+    ("speaker_id", pa.string()),  # key into speakers; set by the cross-document linking step
 ])
 
 REJECTS = pa.schema([
@@ -73,10 +74,34 @@ INPUTS = pa.schema([
     ("seen_at", TIMESTAMP),
 ])
 
+STORIES = pa.schema([
+    ("story_id", pa.string()),
+    ("doc_id", pa.string()),
+])
+
+SPEAKERS = pa.schema([
+    ("speaker_id", pa.string()),
+    ("name", pa.string()),
+    ("aliases", pa.list_(pa.string())),
+    ("roles", pa.list_(pa.string())),
+    ("speaker_type", pa.string()),
+])
+
+CLAIM_LINKS = pa.schema([
+    ("claim_id_a", pa.string()),
+    ("claim_id_b", pa.string()),
+    ("relation", pa.string()),  # same_quote | quote_variant | paraphrase | conflict | wire_copy
+    ("score", pa.float64()),
+    ("detail", pa.string()),
+])
+
 TABLES: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "sentences": SENTENCES,
     "claims": CLAIMS,
     "rejects": REJECTS,
     "inputs": INPUTS,
+    "stories": STORIES,
+    "speakers": SPEAKERS,
+    "claim_links": CLAIM_LINKS,
 }

@@ -263,5 +263,6 @@ def claim_rows(doc_id: str, text: str, found: list[Attribution]) -> list[dict]:
             "hedges": list(a.hedges) if a.hedges else None,
             "checkworthy": a.checkworthy,
             "extractor": a.extractor or attribution.EXTRACTOR,
+            "speaker_id": None,  # set across documents by `link_corpus`
         })
     return rows

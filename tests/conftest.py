@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines import steps
+from pipelines import corpus, steps
 from pipelines.store import TableStore
 from pipelines.warehouse import build_warehouse
 
@@ -29,5 +29,6 @@ def seeded_store(tmp_path_factory) -> TableStore:
     steps.ingest([str(SEEDS)], store)
     steps.segment_pending(store)
     steps.tag_pending(store)
+    corpus.link_corpus(store)
     build_warehouse(store)
     return store

@@ -254,6 +254,7 @@ from hypothesis import given, settings, strategies as st  # noqa: E402
 _PIECES = st.sampled_from([
     "Trump", "said", "told reporters", "that", "according to", "the Kremlin", ",", ".", ":", '"', "“", "”",
     "''", "he", "added", "saying", "officials", "\n", " ", "seemed", "In a new poll", "Q:", "—", "(D-Ill.)",
+    "writes:", "\n\n", '"A quote."',
 ])
 
 
@@ -269,7 +270,7 @@ def test_any_text_gives_well_formed_attributions(pieces):
     found = extract_attributions(text, sentences)
     for i, a in enumerate(found):
         assert a.content and all(0 <= s.start < s.end <= len(text) for s in a.content)
-        assert list(a.content) == sorted(a.content, key=lambda s: s.start)
+        assert all(x.end <= y.start for x, y in zip(a.content, a.content[1:]))  # in order, no overlap
         for span in (a.cue, a.speaker):
             assert span is None or 0 <= span.start < span.end <= len(text)
         assert a.parent is None or 0 <= a.parent < i
@@ -292,3 +293,8 @@ def test_quote_after_a_cue_with_its_own_clause_before():
     warned = [a for a in found if a.cue.text(text) == "warned"][0]
     assert spans(text, warned) == ("he", "warned", ['"That will be fair game."'])
     assert warned.attribution_type == "direct"
+
+
+def test_colon_cue_takes_the_next_paragraph_once():
+    text, [a] = extract("Hewitt writes:", '"The movie mentions neither of them."', '"Nor does the book."')
+    assert spans(text, a) == ("Hewitt", "writes:", ['"The movie mentions neither of them."', '"Nor does the book."'])

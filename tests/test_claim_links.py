@@ -40,16 +40,17 @@ def test_quote_variant_shows_the_word_level_difference():
 
 
 def test_quote_relations_need_the_same_speaker():
-    a = claim("a", "reuters", "dick cheney", '"I think that freedom means freedom for everyone," he said.')
-    b = claim("b", "apnews", "mary cheney", 'She added, "Freedom means freedom for everyone."')
+    # A slogan echoed by a second speaker is not the first speaker's quote.
+    a = claim("a", "reuters", "mayor", '"A city that builds nothing stands still," the mayor said.')
+    b = claim("b", "apnews", "union", 'The union leader replied, "A city that builds nothing stands still."')
     assert relation(a, b)[0] is None
 
 
 def test_a_quoted_programme_name_is_not_a_shared_quote():
-    a = claim("a", "reuters", "corker", 'the leverage is going to shift, Corker said on "Fox News Sunday."')
-    b = claim("b", "apnews", "corker", 'Corker said on "Fox News Sunday" that Republicans were considering tax rates')
+    a = claim("a", "reuters", "brandt", 'ridership will fall short, Brandt said on "Morning Ohio Live."')
+    b = claim("b", "apnews", "brandt", 'Brandt said on "Morning Ohio Live" that he would file a bill on tax votes')
     assert relation(a, b)[0] != "same_quote"
-    assert is_title("Fox News Sunday") and is_title("In God We Trust") and not is_title("not an option")
+    assert is_title("Morning Ohio Live") and is_title("In God We Trust") and not is_title("not an option")
 
 
 def test_paraphrase_same_speaker_same_content_other_words():
@@ -93,8 +94,8 @@ def test_quantities_given_by_the_caller_are_used_and_units_folded():
 
 
 def test_figures_for_different_years_do_not_conflict():
-    a = claim("a", "reuters", "returns", "the Clintons' effective federal tax rate for 2014 was 35.7 percent")
-    b = claim("b", "apnews", "returns", "from 2007 through 2014 the Clintons' effective federal tax rate was 31.55 percent")
+    a = claim("a", "reuters", "nordvik", "Nordvik's operating margin for 2024 was 21.5 percent, the company said")
+    b = claim("b", "apnews", "nordvik", "from 2019 through 2024 Nordvik's operating margin averaged 14.2 percent")
     assert relation(a, b)[0] != "conflict"
 
 

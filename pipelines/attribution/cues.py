@@ -19,7 +19,7 @@ _AUX = (
     rf"|(?P<prog>(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:{_ADVERB}\s+)?)(?=\w+ing\b))"
 )
 # `said in a statement` and `said:` are one cue in PolNeAR
-_TAIL = r"(?:\s+in\s+a\s+statement)?(?:\s*:(?=\s))?"
+_TAIL = r"(?:\s+in\s+a\s+statement)?(?:\s*:(?=\s|$))?"
 
 
 @lru_cache(maxsize=None)

@@ -176,7 +176,7 @@ def _source_first(c: CueMatch) -> P.Candidate | None:
         return None  # `a film called "X"`: a name, not a speaker
     if not src and re.search(r"\b(?:and|but)\s+$", text[c.lo:c.m.start()]):
         src = c.earlier_source()  # `He said A and said B`: the second cue shares the source
-    if not src:
+    if not src and c.cls not in ("free", "object"):
         return None
     content = C.content_after(text, c.m.end(), c.unit.end, c.cls, c.lemma, c.quotes)
     if not content and c.next_unit is not None and re.fullmatch(r"\s*:?\s*", text[c.m.end():c.unit.end]):
@@ -298,8 +298,9 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
         if not found and unit.kind != "headline":
             floating = _floating(text, unit, quotes)
             if floating and last_open is not None:
-                last_open.content.append(floating)
-                last_open.extra["floating"] = last_open.extra.get("floating", 0) + 1
+                if floating[0] >= last_open.content[-1][1]:  # not already its content (`X writes:` + passage)
+                    last_open.content.append(floating)
+                    last_open.extra["floating"] = last_open.extra.get("floating", 0) + 1
                 continue
             if floating and (not pending or pending[0][0] == unit.paragraph_idx):
                 pending.append((unit.paragraph_idx, floating))
@@ -309,7 +310,7 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
             first = next((c for c in found if c.parent is None), None)
             # `"A." "B," he said.`: quotations just before a quoted attribution in its paragraph are its own
             if (first is not None and first.pattern in ("trailing", "inverted") and pending[0][0] == unit.paragraph_idx
-                    and quotes.starting_at(first.content[0][0])):
+                    and quotes.starting_at(first.content[0][0]) and pending[-1][1][1] <= first.content[0][0]):
                 first.content[:0] = [span for _, span in pending]
                 first.extra["floating"] = first.extra.get("floating", 0) + len(pending)
             pending = []

@@ -123,9 +123,10 @@ def sep_before_cue(text: str, unit_start: int, cue_start: int, cue_end: int, uni
     return None
 
 
-# interview transcripts: `Q:` and capitalized surnames (`BOULDUAN:`); title-case
-# labels are more often headline kickers (`The Latest:`, `Look:`)
-_LABEL = re.compile(r"(?P<src>Q|(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][A-Z’'-]+)(?P<cue>:)\s+(?=\S)")
+# interview transcripts: capitalized surnames (`BOULDUAN:`); PolNeAR marks the
+# interviewer's `Q:` lines rarely, and title-case labels are more often headline
+# kickers (`The Latest:`, `Look:`)
+_LABEL = re.compile(r"(?P<src>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][A-Z’'-]+)(?P<cue>:)\s+(?=\S)")
 
 
 def speaker_label(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:

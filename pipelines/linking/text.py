@@ -2,7 +2,8 @@
 
 Pure functions over strings.  MinHash is computed here with numpy over a
 stable token hash (blake2b), so signatures are the same on every run and
-machine, and 100,000 short texts hash in about a second.
+machine, and 100,000 short texts hash in about five seconds (datasketch's
+per-set `update_batch` took 28 s here).
 """
 
 from __future__ import annotations

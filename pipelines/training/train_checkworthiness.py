@@ -52,10 +52,10 @@ def design(texts: list[str], config: FeatureConfig = CONFIG):
 
 
 def fit(matrix, labels: np.ndarray, sample_weight: np.ndarray | None = None, c: float = C) -> tuple[np.ndarray, float]:
-    """Logistic regression weights and bias (lbfgs: deterministic)."""
+    """Logistic regression weights and bias (liblinear's primal Newton solver: deterministic)."""
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=c, solver="lbfgs", max_iter=3000, tol=1e-6)
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, tol=1e-4)
     model.fit(matrix, labels, sample_weight=sample_weight)
     return model.coef_[0].astype(np.float32), float(model.intercept_[0])
 

@@ -1,6 +1,6 @@
 -- Speaker x source coverage: how many claims each outlet attributes to each
 -- speaker, over all stories; one row per (speaker, source) with claims.  Pivot
--- on `source` for a matrix (e.g. `pivot xs_speaker_source_coverage on source
+-- on `source` for a matrix (e.g. `pivot speaker_source_coverage on source
 -- using sum(n_claims)` in DuckDB).
 -- Columns: speaker_id, speaker (canonical name), speaker_type, source, n_claims,
 -- n_direct (claims quoting the speaker directly), n_stories (stories where this

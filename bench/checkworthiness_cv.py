@@ -1,0 +1,121 @@
+"""Cross-validated quality, calibration and speed of the check-worthiness model.
+
+    .venv/bin/python bench/checkworthiness_cv.py
+
+ClaimBuster: 5-fold stratified CV (the folds the training uses); Platt
+calibration cross-fitted (each fold's scores calibrated on the other folds'
+out-of-fold scores), then F1 / precision / recall at 0.5 and a calibration
+table.  CheckThat! 2019: leave-one-debate-out, MAP = mean over debates of
+average precision.  Speed and size: the shipped model file.  Training files
+only; no test file is read.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from pipelines.checkworthiness import MODEL_PATH, read_model  # noqa: E402
+from pipelines.training import train_checkworthiness as tc  # noqa: E402
+
+
+def sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50, 50)))
+
+
+def average_precision(labels: np.ndarray, scores: np.ndarray) -> float:
+    """Mean of the precision at each relevant line, lines ranked by score (stable)."""
+    order = np.argsort(-scores, kind="stable")
+    hits = labels[order] == 1
+    if not hits.any():
+        return 0.0
+    precision = np.cumsum(hits) / np.arange(1, len(hits) + 1)
+    return float(precision[hits].mean())
+
+
+def f1(labels: np.ndarray, predicted: np.ndarray, positive: int = 1) -> tuple[float, float, float]:
+    """Precision, recall, F1 of class `positive`."""
+    tp = np.sum((predicted == positive) & (labels == positive))
+    p = tp / max(np.sum(predicted == positive), 1)
+    r = tp / max(np.sum(labels == positive), 1)
+    return float(p), float(r), float(2 * p * r / max(p + r, 1e-12))
+
+
+def claimbuster_cv() -> None:
+    texts, labels = tc.load_claimbuster()
+    matrix, fold = tc.design(texts), tc.folds(labels)
+    extra = None
+    if tc.CHECKTHAT_WEIGHT > 0:
+        ct_texts, ct_labels, _ = tc.load_checkthat()
+        extra = (tc.design(ct_texts), ct_labels, np.full(len(ct_labels), tc.CHECKTHAT_WEIGHT))
+    raw = tc.out_of_fold(matrix, labels, fold, extra)
+    prob = np.zeros(len(raw))
+    for f in np.unique(fold):
+        a, b = tc.platt(raw[fold != f], labels[fold != f])
+        prob[fold == f] = sigmoid(a * raw[fold == f] + b)
+    predicted = (prob >= 0.5).astype(int)
+    p, r, f = f1(labels, predicted)
+    p0, r0, f0 = f1(labels, predicted, positive=0)
+    share = labels.mean()
+    print(f"ClaimBuster 5-fold CV, n={len(labels)} ({labels.sum()} check-worthy), C={tc.C}, CheckThat weight={tc.CHECKTHAT_WEIGHT}")
+    print(f"  at 0.5: F1(check-worthy)={f:.4f}  precision={p:.4f}  recall={r:.4f}")
+    print(f"          macro-F1={(f + f0) / 2:.4f}  weighted-F1={share * f + (1 - share) * f0:.4f}  accuracy={np.mean(predicted == labels):.4f}")
+    print(f"  Brier={np.mean((prob - labels) ** 2):.4f}  AP={average_precision(labels, prob):.4f}")
+    print("  calibration (bin: n, mean score, observed share check-worthy)")
+    bins = np.minimum((prob * 10).astype(int), 9)
+    for i in range(10):
+        sel = bins == i
+        if sel.any():
+            print(f"    [{i / 10:.1f}, {(i + 1) / 10:.1f}): n={sel.sum():5d}  score={prob[sel].mean():.3f}  observed={labels[sel].mean():.3f}")
+
+
+def checkthat_lodo() -> None:
+    cb_texts, cb_labels = tc.load_claimbuster()
+    texts, labels, debates = tc.load_checkthat()
+    cb_matrix, matrix = tc.design(cb_texts), tc.design(texts)
+    from scipy.sparse import vstack
+
+    aps = []
+    shared = tc.fit(cb_matrix, cb_labels) if tc.CHECKTHAT_WEIGHT == 0 else None
+    for debate in sorted(set(debates)):
+        held = debates == debate
+        if shared is None:  # the held-out debate never reaches training
+            X = vstack([cb_matrix, matrix[~held]])
+            y = np.concatenate([cb_labels, labels[~held]])
+            w = np.concatenate([np.ones(len(cb_labels)), np.full(int((~held).sum()), tc.CHECKTHAT_WEIGHT)])
+            weights, bias = tc.fit(X, y, w)
+        else:
+            weights, bias = shared
+        aps.append(average_precision(labels[held], matrix[held] @ weights + bias))
+        print(f"    {debate:32s} lines={held.sum():5d} check-worthy={labels[held].sum():3d}  AP={aps[-1]:.4f}")
+    print(f"CheckThat! 2019 leave-one-debate-out: MAP={np.mean(aps):.4f} over {len(aps)} debates")
+
+
+def speed_and_size(path: Path = MODEL_PATH) -> None:
+    started = time.perf_counter()
+    model = read_model(path)
+    loaded = time.perf_counter() - started
+    texts = tc.load_claimbuster()[0]
+    texts = (texts * (1 + 40_000 // len(texts)))[:40_000]
+    model.score(texts[:100])
+    best = min(_timed(model, texts) for _ in range(3))
+    print(f"model {path.name}: {path.stat().st_size / 1e6:.2f} MB, loads in {loaded:.3f} s; scores {len(texts) / best:,.0f} sentences/s (best of 3, {len(texts)} sentences, 1 thread)")
+
+
+def _timed(model, texts) -> float:
+    started = time.perf_counter()
+    model.score(texts)
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    if not tc.CLAIMBUSTER.exists():
+        sys.exit(f"{tc.CLAIMBUSTER} is absent: the training data lives in ../shared/data")
+    speed_and_size()
+    claimbuster_cv()
+    checkthat_lodo()

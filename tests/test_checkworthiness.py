@@ -1,0 +1,82 @@
+"""Check-worthiness: the shipped model loads, scores sensibly, and training is reproducible."""
+
+import time
+
+import numpy as np
+import pytest
+
+from pipelines.checkworthiness import MODEL_PATH, load_model, read_model
+from pipelines.training import train_checkworthiness as tc
+
+CLAIMS = [  # check-worthy factual claims, written for this test
+    "Unemployment fell to 4.1 percent last year, the lowest rate since 1969.",
+    "The bill cuts taxes by $1.5 trillion over the next ten years.",
+    "Crime in Chicago rose 20 percent in 2016 while arrests dropped by a third.",
+    "We have lost 70,000 factories since China entered the World Trade Organization.",
+    "The Senate passed the measure 52 to 48 on Tuesday.",
+]
+CHATTER = [  # not check-worthy: courtesy, opinion, questions
+    "Thank you all very much for being here tonight.",
+    "Good evening and welcome to the debate.",
+    "I think that's a great question, and I appreciate it.",
+    "What would you do about it?",
+    "Let me finish, please.",
+]
+
+
+def need_training_data():
+    pytest.importorskip("sklearn", reason="training needs the `train` extra (scikit-learn)")
+    if not tc.CLAIMBUSTER.exists():
+        pytest.skip(f"{tc.CLAIMBUSTER} is absent: the training data lives in ../shared/data")
+
+
+def test_model_file_is_small_and_loads_fast():
+    assert MODEL_PATH.stat().st_size <= 20_000_000
+    started = time.perf_counter()
+    read_model(MODEL_PATH)
+    assert time.perf_counter() - started < 1.0
+    assert load_model() is load_model()
+
+
+def test_scores_are_probabilities():
+    texts = ["", " ", "42", "Ünïcödé — “quotes” 😀", "x" * 5000, *CLAIMS]
+    scores = load_model().score(texts)
+    assert scores.dtype == np.float32 and scores.shape == (len(texts),)
+    assert np.all((scores >= 0) & (scores <= 1))
+    assert load_model().score([]).shape == (0,)
+
+
+@pytest.mark.parametrize("claim, chatter", list(zip(CLAIMS, CHATTER)))
+def test_claims_outscore_chatter(claim, chatter):
+    high, low = load_model().score([claim, chatter])
+    assert high > low
+
+
+def test_obvious_cases_fall_on_the_right_side_of_one_half():
+    model = load_model()
+    assert np.mean(model.score(CLAIMS) > 0.5) >= 0.8
+    assert np.mean(model.score(CHATTER) < 0.5) >= 0.8
+
+
+def test_score_does_not_depend_on_the_batch():
+    model = load_model()
+    alone = np.concatenate([model.score([t]) for t in CLAIMS + CHATTER])
+    assert np.allclose(alone, model.score(CLAIMS + CHATTER), atol=1e-6)
+
+
+def test_runtime_features_match_the_training_matrix():
+    pytest.importorskip("scipy")
+    model = load_model()
+    texts = CLAIMS + CHATTER
+    assert np.allclose(tc.design(texts, model.config) @ model.weights + model.bias, model.raw(texts), atol=1e-4)
+
+
+def test_training_is_deterministic(tmp_path):
+    need_training_data()
+    first, second = tc.train(limit=600), tc.train(limit=600)
+    assert np.array_equal(first.weights, second.weights) and first.bias == second.bias and first.platt == second.platt
+    first.save(tmp_path / "a.npz")
+    second.save(tmp_path / "b.npz")
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+    again = read_model(tmp_path / "a.npz")
+    assert np.allclose(again.weights, first.weights, atol=2e-3 * np.abs(first.weights).max())
