@@ -1,4 +1,4 @@
-"""End-to-end throughput of the core steps (ingest, segment, tag) on a JSONL dump.
+"""End-to-end throughput of the core steps (ingest, segment, tag, link) on a JSONL dump.
 
     .venv/bin/python bench/pipeline_bench.py [--docs N]
 
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipelines import steps  # noqa: E402
+from pipelines import corpus, steps  # noqa: E402
 from pipelines.ingest import iter_records  # noqa: E402
 from pipelines.store import TableStore  # noqa: E402
 
@@ -54,7 +54,8 @@ def main() -> int:
         print(f"{'step':10}{'seconds':>10}{'docs/s':>12}{'chars/s':>14}")
         for name, step in (("ingest", lambda: steps.ingest([str(dump)], store)),
                            ("segment", lambda: steps.segment_pending(store)),
-                           ("tag", lambda: steps.tag_pending(store))):
+                           ("tag", lambda: steps.tag_pending(store)),
+                           ("link", lambda: corpus.link_corpus(store))):
             started = time.perf_counter()
             step()
             took = time.perf_counter() - started

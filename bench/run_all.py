@@ -1,13 +1,17 @@
 """`make bench`: every benchmark in bench/, one after the other, on one core."""
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["pipeline_bench.py", "segment_bench.py", "attribution_eval.py", "sensor_bench.py"]
+BENCHES = ["pipeline_bench.py", "segment_bench.py", "attribution_eval.py", "sensor_bench.py",
+           "stories_basil.py", "speakers_basil.py", "claim_links_gold.py", "linking_bench.py", "checkworthiness_cv.py"]
 
 if __name__ == "__main__":
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core; the benchmarks inherit it
     failed = []
     for name in BENCHES:
         if not (HERE / name).exists():

@@ -90,7 +90,8 @@ def _found(text: str, place: str, spans: Sequence[Span], blocked: list[Span]) ->
 
 def assess(text: str, sentence: Span, cue: Span | None, content: Sequence[Span], cue_lemma: str | None) -> Assessment:
     """The hedges on a claim (content, cue, reporter's remarks), its certainty and its polarity."""
-    blocked = [Span(m.start(), m.end()) for m in _pattern().finditer(text, sentence.start, sentence.end)
+    lo, hi = min([sentence.start, *(c.start for c in content)]), max([sentence.end, *(c.end for c in content)])
+    blocked = [Span(m.start(), m.end()) for m in _pattern().finditer(text, lo, hi)
                if (e := lexicon().get(_normal(m.group()))) and e.effect == "block"]
     taken = [*content, *([cue] if cue else [])]
     found = _found(text, "content", content, blocked) + _found(text, "remark", _outside(sentence, taken), blocked)

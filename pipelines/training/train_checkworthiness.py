@@ -1,10 +1,13 @@
 """Train the check-worthiness model: `python -m pipelines.training.train_checkworthiness`.
 
 Fits a logistic regression (scikit-learn, training only) on hashed features
-of ClaimBuster (two-class, `label` 1 = check-worthy factual claim) plus the
-CheckThat! 2019 training debates, fits Platt calibration on out-of-fold
-ClaimBuster scores, and writes `pipelines/models/checkworthiness.npz`.
-Deterministic: fixed folds, a deterministic solver, sorted inputs.
+of ClaimBuster (two-class, `label` 1 = check-worthy factual claim), fits
+Platt calibration on its out-of-fold scores, and writes
+`pipelines/models/checkworthiness.npz`.  CheckThat! 2019 serves as a second,
+out-of-domain check (bench/checkworthiness_cv.py); adding its debates to
+training (`CHECKTHAT_WEIGHT`) lowered ClaimBuster CV F1 (0.744 -> 0.717) for
+no MAP gain, so its weight is 0.  Deterministic: fixed folds and seed,
+liblinear's Newton solver, a zip written with fixed timestamps.
 """
 
 from __future__ import annotations
