@@ -7,7 +7,7 @@ from pipelines.resources import TableStoreResource
 from pipelines.warehouse import build_warehouse
 
 
-@dg.asset(deps=["documents", "inputs", "rejects", "sentences", "claims", "stories", "speakers", "claim_links"], group_name="claimwire")
+@dg.asset(deps=["documents", "inputs", "rejects", "sentences", "claims", "quantities", "stories", "speakers", "claim_links"], group_name="claimwire")
 def warehouse(context: dg.AssetExecutionContext, store: TableStoreResource) -> dg.MaterializeResult:
     """warehouse.duckdb, rebuilt atomically: views over the Parquet tables and the sql/ queries."""
     tables = store.get_store()

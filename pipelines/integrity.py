@@ -31,6 +31,10 @@ CLAIM_MISMATCHES = """
     where spans.t is distinct from substr(d.text, spans.s + 1, spans.e - spans.s)
        or spans.s < 0 or spans.e > d.n_chars or spans.s > spans.e
     union all
+    select q.claim_id, 'quantity', q.start, q."end"
+    from quantities q join documents d using (doc_id)
+    where q.text is distinct from substr(d.text, q.start + 1, q."end" - q.start)
+    union all
     select c.claim_id, 'content_spans', f.start, f."end"
     from claims c, unnest(c.content_spans) as u(f)
     where f.start < c.content_start or f."end" > c.content_end or f.start >= f."end"
@@ -46,7 +50,7 @@ ORPHAN_CLAIMS = """
 def _connect(store: TableStore) -> duckdb.DuckDBPyConnection:
     store.ensure_tables()
     con = duckdb.connect()
-    for table in ("documents", "sentences", "claims"):
+    for table in ("documents", "sentences", "claims", "quantities"):
         con.execute(table_view_sql(store, table))
     return con
 
@@ -67,7 +71,7 @@ def sentence_span_failures(store: TableStore) -> tuple[int, list[tuple]]:
 
 
 def claim_span_failures(store: TableStore) -> tuple[int, list[tuple]]:
-    """Claim spans (speaker, cue, content, fragments) that do not slice the text exactly."""
+    """Claim spans (speaker, cue, content, fragments) and quantities that do not slice the text exactly."""
     return _failures(store, CLAIM_MISMATCHES)
 
 

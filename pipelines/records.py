@@ -70,6 +70,8 @@ class Attribution:
     channel: str | None = None
     parent: int | None = None
     hedges: tuple[str, ...] = ()
+    certainty: str | None = None  # certain | probable | possible | unknown
+    polarity: str | None = None  # positive | negative
     checkworthy: float | None = None
     extractor: str = ""
     extra: dict = field(default_factory=dict)

@@ -29,7 +29,7 @@ SENTENCES = pa.schema([
     ("end", pa.int64()),
     ("text", pa.string()),
     ("kind", pa.string()),
-    ("checkworthy", pa.float32()),  # null until a check-worthiness model scores it
+    ("checkworthy", pa.float32()),  # calibrated probability of a check-worthy factual claim
 ])
 
 CLAIMS = pa.schema([
@@ -53,7 +53,9 @@ CLAIMS = pa.schema([
     ("content_end", pa.int64()),
     ("content_spans", SPAN_LIST),
     ("parent_claim_id", pa.string()),
-    ("hedges", pa.list_(pa.string())),  # null until hedge detection runs
+    ("hedges", pa.list_(pa.string())),
+    ("certainty", pa.string()),  # certain | probable | possible | unknown
+    ("polarity", pa.string()),  # positive | negative
     ("checkworthy", pa.float32()),
     ("extractor", pa.string()),
     ("speaker_id", pa.string()),  # key into speakers; set by the cross-document linking step
@@ -72,6 +74,20 @@ INPUTS = pa.schema([
     ("doc_id", pa.string()),
     ("status", pa.string()),  # ingested | duplicate | rejected
     ("seen_at", TIMESTAMP),
+])
+
+QUANTITIES = pa.schema([
+    ("claim_id", pa.string()),
+    ("doc_id", pa.string()),
+    ("text", pa.string()),
+    ("start", pa.int64()),
+    ("end", pa.int64()),
+    ("value", pa.float64()),
+    ("unit", pa.string()),
+    ("kind", pa.string()),  # duration | money | count | percent | date | ...
+    ("approximation", pa.string()),  # almost, about, more than, ... or null
+    ("lower", pa.float64()),  # bounds of a range ("300 to 400", "millions of")
+    ("upper", pa.float64()),
 ])
 
 STORIES = pa.schema([
@@ -101,6 +117,7 @@ TABLES: dict[str, pa.Schema] = {
     "claims": CLAIMS,
     "rejects": REJECTS,
     "inputs": INPUTS,
+    "quantities": QUANTITIES,
     "stories": STORIES,
     "speakers": SPEAKERS,
     "claim_links": CLAIM_LINKS,

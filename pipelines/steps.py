@@ -1,4 +1,4 @@
-"""The pipeline's steps over the table store: ingest, segment, tag.
+"""The pipeline's steps over the table store: ingest, segment (and score), tag (and type).
 
 Each step is incremental and idempotent.  `ingest` writes only documents it
 has not seen (by `doc_id`); `segment_pending` and `tag_pending` work on the
@@ -18,10 +18,10 @@ from datetime import datetime, timezone
 
 import pyarrow as pa
 
-from pipelines import attribution, segment
+from pipelines import attribution, checkworthiness, claim_typing, quantities, segment
 from pipelines.ingest import DEFAULT_MAX_BYTES, Reject, iter_records
 from pipelines.records import Attribution, Document, Sentence
-from pipelines.schemas import CLAIMS, DOCUMENTS, INPUTS, REJECTS, SENTENCES
+from pipelines.schemas import CLAIMS, DOCUMENTS, INPUTS, QUANTITIES, REJECTS, SENTENCES
 from pipelines.store import TableStore
 
 log = logging.getLogger(__name__)
@@ -152,24 +152,36 @@ def _document_row(doc: Document, now: datetime) -> dict:
             "ingested_at": now, "text": doc.text, "n_chars": len(doc.text), "url": doc.url}
 
 
+def _per_document(docs: list[dict], reason: str, work: Callable[[dict], list], failed: list[dict]) -> list:
+    """`work(doc)` for each document, concatenated; a document whose work raises is recorded in `failed`."""
+    out = []
+    for doc in docs:
+        try:
+            out.extend(work(doc))
+        except Exception as err:  # a bug on one document must cost that document, not the batch
+            failed.append(_failure(doc, reason, err))
+    return out
+
+
 def segment_pending(store: TableStore, folder: str | None = None, reprocess: bool = False,
                     progress: Progress | None = None) -> StepSummary:
-    """Split the documents of every part that has no `sentences` part yet (or of all, to reprocess)."""
+    """Split and score the documents of every part without a `sentences` part yet (or of all, to reprocess)."""
     summary = StepSummary()
     tick = _Ticker(progress)
+    model = checkworthiness.load_model()
     for part in _pending(store, "sentences", folder, reprocess):
         docs = store.read_part("documents", part, ["doc_id", "uri", "text", "title", "dateline"]).to_pylist()
-        rows, failed = [], []
-        for doc in docs:
-            try:
-                found = segment.split_sentences(doc["text"], title=doc["title"], dateline=doc["dateline"])
-            except Exception as err:  # a segmenter bug must cost one document, not the batch
-                failed.append(_failure(doc, "segment_error", err))
-                continue
-            for idx, s in enumerate(found):
-                rows.append({"doc_id": doc["doc_id"], "sentence_idx": idx, "paragraph_idx": s.paragraph_idx,
-                             "start": s.start, "end": s.end, "text": doc["text"][s.start:s.end],
-                             "kind": s.kind, "checkworthy": None})
+        failed: list[dict] = []
+
+        def split(doc: dict) -> list[dict]:
+            found = segment.split_sentences(doc["text"], title=doc["title"], dateline=doc["dateline"])
+            return [{"doc_id": doc["doc_id"], "sentence_idx": idx, "paragraph_idx": s.paragraph_idx,
+                     "start": s.start, "end": s.end, "text": doc["text"][s.start:s.end], "kind": s.kind}
+                    for idx, s in enumerate(found)]
+
+        rows = _per_document(docs, "segment_error", split, failed)
+        for row, score in zip(rows, model.score([r["text"] for r in rows])):
+            row["checkworthy"] = float(score)
         _write_failures(store, failed, _folder_of(part), summary, progress)
         store.write_part("sentences", pa.Table.from_pylist(rows, schema=SENTENCES), part)
         summary.parts.append(part)
@@ -181,32 +193,55 @@ def segment_pending(store: TableStore, folder: str | None = None, reprocess: boo
 
 def tag_pending(store: TableStore, folder: str | None = None, reprocess: bool = False,
                 progress: Progress | None = None) -> StepSummary:
-    """Tag the claims of every document part with sentences but no `claims` part yet (or of all, to reprocess)."""
+    """Tag the claims (and their quantities) of every document part with sentences but no `claims` part yet."""
     summary = StepSummary()
     ready = store.parts("sentences", folder)
     tick = _Ticker(progress)
+    model = checkworthiness.load_model()
     for part in _pending(store, "claims", folder, reprocess):
         if part not in ready:
             summary.add("waiting_for_sentences")
             continue
         docs = store.read_part("documents", part, ["doc_id", "uri", "text"]).to_pylist()
-        by_doc: dict[str, list[Sentence]] = {}
-        for s in store.read_part("sentences", part, ["doc_id", "start", "end", "paragraph_idx", "kind"]).to_pylist():
-            by_doc.setdefault(s["doc_id"], []).append(Sentence(s["start"], s["end"], s["paragraph_idx"], s["kind"]))
-        rows, failed = [], []
-        for doc in docs:
-            try:
-                found = attribution.extract_attributions(doc["text"], by_doc.get(doc["doc_id"], []))
-                rows.extend(claim_rows(doc["doc_id"], doc["text"], found))
-            except Exception as err:  # a tagger bug must cost one document, not the batch
-                failed.append(_failure(doc, "tag_error", err))
+        by_doc: dict[str, list[dict]] = {}
+        for s in store.read_part("sentences", part, ["doc_id", "start", "end", "paragraph_idx", "kind",
+                                                      "checkworthy"]).to_pylist():
+            by_doc.setdefault(s["doc_id"], []).append(s)
+        failed: list[dict] = []
+
+        def tag(doc: dict) -> list[tuple[list[dict], list[dict]]]:
+            rows = by_doc.get(doc["doc_id"], [])
+            sentences = [Sentence(r["start"], r["end"], r["paragraph_idx"], r["kind"]) for r in rows]
+            found = attribution.extract_attributions(doc["text"], sentences)
+            found += claim_typing.reporter_claims(sentences, [r["checkworthy"] for r in rows], found)
+            scores = model.score([claim_typing.content_text(doc["text"], a) for a in found])
+            claim_typing.assess_claims(doc["text"], sentences, found, scores)
+            claims = claim_rows(doc["doc_id"], doc["text"], found)
+            return [(claims, quantity_rows(doc["doc_id"], doc["text"], found, claims))]
+
+        tagged = _per_document(docs, "tag_error", tag, failed)
+        claims = [row for rows, _ in tagged for row in rows]
+        quantities = [row for _, rows in tagged for row in rows]
         _write_failures(store, failed, _folder_of(part), summary, progress)
-        store.write_part("claims", pa.Table.from_pylist(rows, schema=CLAIMS), part)
+        store.write_part("quantities", pa.Table.from_pylist(quantities, schema=QUANTITIES), part)
+        store.write_part("claims", pa.Table.from_pylist(claims, schema=CLAIMS), part)  # last: marks the part done
         summary.parts.append(part)
         summary.add("documents", len(docs))
-        summary.add("claims", len(rows))
+        summary.add("claims", len(claims))
+        summary.add("quantities", len(quantities))
         tick(lambda: f"claims: {summary.counts['documents']:,} documents tagged, {summary.counts['claims']:,} claims")
     return summary
+
+
+def quantity_rows(doc_id: str, text: str, found: list[Attribution], claims: list[dict]) -> list[dict]:
+    """Arrow-ready rows of the `quantities` table: the numbers stated in each claim's content."""
+    rows = []
+    for claim, row in zip(found, claims):
+        for q in quantities.find_quantities(text, claim.content):
+            rows.append({"claim_id": row["claim_id"], "doc_id": doc_id, "text": text[q.start:q.end],
+                         "start": q.start, "end": q.end, "value": q.value, "unit": q.unit, "kind": q.kind,
+                         "approximation": q.approximation, "lower": q.lower, "upper": q.upper})
+    return rows
 
 
 def _failure(doc: dict, reason: str, err: Exception) -> dict:
@@ -260,7 +295,9 @@ def claim_rows(doc_id: str, text: str, found: list[Attribution]) -> list[dict]:
             "content_end": hull.end,
             "content_spans": [{"start": s.start, "end": s.end} for s in a.content],
             "parent_claim_id": ids[a.parent] if a.parent is not None else None,
-            "hedges": list(a.hedges) if a.hedges else None,
+            "hedges": list(a.hedges),
+            "certainty": a.certainty,
+            "polarity": a.polarity,
             "checkworthy": a.checkworthy,
             "extractor": a.extractor or attribution.EXTRACTOR,
             "speaker_id": None,  # set across documents by `link_corpus`

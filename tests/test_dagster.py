@@ -18,8 +18,8 @@ def test_definitions_load_with_the_graph_in_sequence():
     dg.Definitions.validate_loadable(defs)
     graph = defs.resolve_asset_graph()
     keys = {k.to_user_string() for k in graph.get_all_asset_keys()}
-    assert keys == {"documents", "inputs", "rejects", "sentences", "claims", "stories", "speakers", "claim_links",
-                    "warehouse"}
+    assert keys == {"documents", "inputs", "rejects", "sentences", "claims", "quantities", "stories", "speakers",
+                    "claim_links", "warehouse"}
     parents = lambda name: {k.to_user_string() for k in graph.get(dg.AssetKey(name)).parent_keys}
     assert parents("sentences") == {"documents"}
     assert "sentences" in parents("claims")

@@ -37,6 +37,7 @@ from ..records import Attribution, Sentence, Span
 from .extract import extract_candidates
 from .speakers import DocumentSpeakers
 from .quotes import QUOTE_CHARS
+from .learned import tag_document
 
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’]{2,}['’](?!\w)")
 EXTRACTOR = "claimwire-rules 0.1"
@@ -59,9 +60,74 @@ def attribution_type(text: str, content: Sequence[Span]) -> str:
     return "direct" if quoted else "indirect"
 
 
+def rule_spans(candidates) -> list[tuple[tuple[int, int], tuple[int, int] | None, list[tuple[int, int]]]]:
+    """(cue, source, content) of the rules' outer candidates: features of the learned tagger."""
+    return [(c.cue, c.source, list(c.content)) for c in candidates if c.parent is None]
+
+
+def _merge(text: str, candidates: list, units, tagged) -> list:
+    """The rules' candidates whose cue the tagger also finds, and the tagger's attributions the rules missed.
+
+    A rules candidate nested in another is kept when its host is kept.
+    """
+    from .patterns import Candidate
+
+    kept: list = []
+    taken = [False] * len(tagged)
+    keep = [False] * len(candidates)
+    for i, c in enumerate(candidates):
+        if c.parent is not None:
+            keep[i] = keep[c.parent]
+            continue
+        for k, t in enumerate(tagged):
+            if t.cue[0] < c.cue[1] and c.cue[0] < t.cue[1]:
+                keep[i] = True
+                taken[k] = True
+    unit_of = {}
+    for ui, u in enumerate(units):
+        unit_of.setdefault(u.sentence_idx, ui)
+    new: list = []
+    for k, t in enumerate(tagged):
+        if taken[k]:
+            continue
+        ui = max((i for i, u in enumerate(units) if u.start <= t.cue[0]), default=0)
+        words = text[t.cue[0]:t.cue[1]].split()
+        new.append(Candidate(ui, t.cue, words[-1].lower() if words else "", t.source, list(t.content), "tagger"))
+    index = {}
+    for i, c in enumerate(candidates):
+        if keep[i]:
+            index[i] = len(kept)
+            kept.append(c)
+    for c in kept:
+        if c.parent is not None:
+            c.parent = index[c.parent]
+    # tagged attributions go in cue order among the outer rules ones (nested ones follow their host)
+    out: list = []
+    groups: list[list] = []
+    for c in kept:
+        if c.parent is None:
+            groups.append([c])
+        else:
+            groups[-1].append(c)
+    groups.extend([c] for c in new)
+    groups.sort(key=lambda g: g[0].cue[0])
+    remap = {}
+    for g in groups:
+        for c in g:
+            remap[id(c)] = len(out)
+            out.append(c)
+    for c in out:
+        if c.parent is not None:
+            c.parent = remap[id(kept[c.parent])]
+    return out
+
+
 def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attribution]:
     """Attributions of one document, outer ones before the ones nested in them."""
     candidates, units = extract_candidates(text, sentences)
+    tagged = tag_document(text, sentences, rule_spans(candidates)) if candidates or sentences else None
+    if tagged is not None:
+        candidates = _merge(text, candidates, units, tagged)
     people = DocumentSpeakers(text)
     out: list[Attribution] = []
     index: dict[int, int] = {}

@@ -95,6 +95,8 @@ def _is_reporting_verb(text: str, unit: Unit, m: re.Match, lemma: str) -> bool:
             return False  # `helped found`, `were found slain`
         if lemma == "call" and w in ("been", "was", "were", "is", "are", "be", "being", "so"):
             return False  # `has been called`, `so called`
+    if re.match(r"\s+not\s+to\s+be\s+(?:named|identified)", text[m.end():m.end() + 30]):
+        return False  # `who asked not to be named`
     return not re.match(r"\s+delegates?\b", text[m.end():m.end() + 12])  # `pledged delegates`
 
 

@@ -8,7 +8,7 @@ import re
 ADVERBS = frozenset(
     "separately again then already not never still all both "
     "privately reportedly first further simply flatly quickly earlier "
-    "subsequently similarly likewise even still just only never frequently".split()
+    "subsequently similarly likewise even still just only never frequently twice once thrice".split()
 )
 
 

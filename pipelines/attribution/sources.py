@@ -122,9 +122,28 @@ def source_before(text: str, lo: int, hi: int) -> Pair | None:
     pair = re.search(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)\s+and\s+$", text[max(lo, start - 60):start])
     if pair and text[start:start + 1].isupper():
         start -= len(pair.group(0))
-    if len(WORD.findall(text[start:end])) > 12:
+    what = re.compile(r".*\bwhat\s+", re.S).match(text, start, end)
+    if what:
+        start = what.end()  # `since 2023 in what it says is`: the speaker is `it`
+    if len(WORD.findall(text[start:end])) > 12 or not plausible_source(text[start:end]):
         return None
     return start, end
+
+
+_NOT_A_SOURCE_END = re.compile(
+    r"(?i:\b(?:be|been|being|is|was|are|were|am|the|a|an|not|to|had|has|have|would|will|could|should|can|may|might|must|than)$)"
+)
+_NUMBER_ONLY = re.compile(r"[\d.,%$£€\s]+(?:per\s*cent|percent)?")
+
+
+def plausible_source(phrase: str) -> bool:
+    """False for what cannot be a speaker: a clause cut before its verb (`Kyiv had not
+    been` told, `The call was the` ...), a bare number (`86%`), an infinitive (`not to be named`)."""
+    phrase = phrase.strip(" ,")
+    if not phrase or _NOT_A_SOURCE_END.search(phrase) or _NUMBER_ONLY.fullmatch(phrase):
+        return False
+    first = phrase.split()[0]
+    return first not in ("not", "to", "be", "been")
 
 
 def _clean_start(text: str, start: int, end: int) -> int | None:

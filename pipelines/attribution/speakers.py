@@ -20,6 +20,11 @@ _PLACE_ALIASES = {
     "american": ("u.s.", "american", "us"),
     "ukrainian": ("ukrainian", "ukraine"),
 }
+# `the Office for Students`, `the Millbrook Chamber of Commerce`: a body named by its head word
+_ORG_OF = re.compile(
+    r"\b(?:Office|Ministry|Department|Chamber|Council|Committee|Commission|Agency|Bureau|Board|Institute|Association|Federation|Union|Society|League|Center|Centre)"
+    r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]"
+)
 _LEADER_WORDS = ("president", "prime minister", "chancellor", "leader", "king")
 
 
@@ -76,7 +81,7 @@ class DocumentSpeakers:
         has_name = any(_NAME_TOKEN.match(t) and t.lower() not in common for t in tokens)
         if last in words("anonymous_sources.txt") and not has_name:
             return Speaker(s, "anonymous")
-        if "*" + last in orgs:
+        if "*" + last in orgs or _ORG_OF.search(s):
             return Speaker(s, "organization")
         parts = [p.strip() for p in s.strip(", ").split(",") if p.strip()]
         if len(parts) == 2:
@@ -169,4 +174,6 @@ def split_role(written: str) -> tuple[str | None, str | None]:
     role = " ".join(tokens[:i]) or None
     if role and role.lower() in ("the", "a", "an"):
         return None, None
+    if role and not any(t.lower().strip(",") in titles for t in tokens[:i]) and any(t in ("of", "for") for t in tokens[:i]):
+        return None, None  # `the Office for Students`: a name of a body, not a role and a person
     return role, " ".join(name_tokens) if name_tokens else None

@@ -1,0 +1,125 @@
+"""Train the attribution tagger: `python -m pipelines.training.train_attribution`.
+
+Fits a linear-chain CRF (python-crfsuite, L-BFGS, fixed iterations) that tags
+each paragraph's tokens BIO as source (S), cue (C) or content (T), on PolNeAR
+train (`CLAIMWIRE_SHARED_DATA`/polnear/train, documents in sorted order, the
+first annotator's file in sorted order as gold, as the release scorer reads
+it).  The rules' own attributions are features, so the rules run first.
+Writes `pipelines/models/attribution_crf.crfsuite` (crfsuite's binary
+format).  Deterministic: sorted inputs, no sampling, L-BFGS from zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import sys
+import time
+from pathlib import Path
+
+from pipelines.attribution import rule_spans
+from pipelines.attribution.extract import extract_candidates
+from pipelines.attribution.learned import MODEL_PATH, sequences
+from pipelines.segment import split_sentences
+
+DATA_DIR = Path(os.environ.get("CLAIMWIRE_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")) / "polnear"
+PARAMS = {
+    "c1": 0.05,  # L1: prunes features, keeps the model small
+    "c2": 0.01,
+    "max_iterations": 150,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 2,
+}
+
+
+def parse_ann(path: Path) -> list[dict]:
+    """Attributions of a brat file: {"cue", "source", "content"} -> sorted fragments or None."""
+    spans, events = {}, []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if parts[0].startswith("T") and len(parts) >= 2:
+            label, _, offs = parts[1].partition(" ")
+            frags = sorted(tuple(int(x) for x in piece.split()) for piece in offs.split(";"))
+            spans[parts[0]] = tuple(frags)
+        elif parts[0].startswith("E") and len(parts) >= 2:
+            events.append(dict(r.split(":", 1) for r in parts[1].split()))
+    out = []
+    for roles in events:
+        att = {k.lower(): spans.get(roles.get(k)) for k in ("Cue", "Source", "Content")}
+        if att["cue"] is not None:
+            out.append(att)
+    return out
+
+
+def load_split(split: Path) -> list[tuple[str, str, list[dict]]]:
+    anns = sorted(p.name for p in (split / "attributions").glob("*.ann"))
+    docs = []
+    for path in sorted((split / "text").glob("*.txt")):
+        doc = path.stem
+        mine = [a for a in anns if a.startswith(doc + "_")]
+        gold = parse_ann(split / "attributions" / mine[0]) if mine else []
+        docs.append((doc, path.read_text(encoding="utf-8"), gold))
+    return docs
+
+
+def gold_tags(seq, gold: list[dict]) -> list[str]:
+    """BIO tags of a sequence's tokens; cue over source over content where they overlap."""
+    n = len(seq.spans)
+    tags = ["O"] * n
+    lo, hi = seq.spans[0][0], seq.spans[-1][1]
+    for role, key in (("T", "content"), ("S", "source"), ("C", "cue")):
+        for att in gold:
+            for a, b in att[key] or ():
+                if b <= lo or a >= hi:
+                    continue
+                first = True
+                for i, (s, e) in enumerate(seq.spans):
+                    if s >= a and e <= b:
+                        tags[i] = ("B-" if first else "I-") + role
+                        first = False
+    return tags
+
+
+def examples(split: Path):
+    for doc, text, gold in load_split(split):
+        sentences = split_sentences(text)
+        candidates, _ = extract_candidates(text, sentences)
+        for seq in sequences(text, sentences, rule_spans(candidates)):
+            if seq.spans:
+                yield seq.feats, gold_tags(seq, gold)
+
+
+def train(split: Path, out: Path, params: dict) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    n = 0
+    for xseq, yseq in examples(split):
+        trainer.append(xseq, yseq)
+        n += 1
+    trainer.set_params(params)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    trainer.train(str(tmp))
+    os.replace(tmp, out)
+    print(f"{n} sequences; {out} {out.stat().st_size:,} bytes sha1 {hashlib.sha1(out.read_bytes()).hexdigest()[:12]}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--split", type=Path, default=DATA_DIR / "train")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH)
+    ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    ap.add_argument("--c1", type=float, default=PARAMS["c1"])
+    ap.add_argument("--c2", type=float, default=PARAMS["c2"])
+    args = ap.parse_args()
+    params = dict(PARAMS, max_iterations=args.iterations, c1=args.c1, c2=args.c2)
+    t0 = time.perf_counter()
+    train(args.split, args.out, params)
+    print(f"trained in {time.perf_counter() - t0:.0f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
