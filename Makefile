@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench install ui clean
+.PHONY: run test bench train install ui clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,12 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
 	$(BIN)/python bench/run_all.py
+
+# Rebuild the shipped model files in pipelines/models/ from ../shared/data, deterministically.
+train: $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[train]'
+	$(BIN)/python -m pipelines.training.train_checkworthiness
+	$(BIN)/python -m pipelines.training.train_attribution
 
 ui: $(STAMP)
 	$(BIN)/claimwire ui
