@@ -98,7 +98,7 @@ def _words(tokens: list[list[int]], config: FeatureConfig) -> Group:
 
 def _chars(folded: list[str], config: FeatureConfig) -> Group:
     n = len(folded)
-    codes = np.frombuffer("".join(f" {t} \x00" for t in folded).encode("utf-32-le"), dtype=np.uint32)
+    codes = np.frombuffer("".join(f" {t} \x00" for t in folded).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     sizes = np.fromiter(map(len, folded), dtype=np.int64, count=n) + 3
     row = np.repeat(np.arange(n), sizes)
     inside = codes != 0

@@ -63,12 +63,21 @@ def create_views(con: duckdb.DuckDBPyConnection, store: TableStore, folder: Path
     for table in TABLES:
         con.execute(table_view_sql(store, table))
         names.append(table)
-    for query in analysis_queries(folder):
-        try:
-            con.execute(f"create or replace view {query.name} as {query.sql}")
-        except duckdb.Error as err:
-            raise ValueError(f"sql/{query.name}.sql does not compile: {err}") from err
-        names.append(query.name)
+    pending = analysis_queries(folder)
+    while pending:  # a view may select from another: create in rounds until none is left
+        failed: list[tuple[AnalysisQuery, duckdb.Error]] = []
+        for query in pending:
+            try:
+                con.execute(f"create or replace view {query.name} as {query.sql}")
+                names.append(query.name)
+            except duckdb.CatalogException as err:
+                failed.append((query, err))
+            except duckdb.Error as err:
+                raise ValueError(f"sql/{query.name}.sql does not compile: {err}") from err
+        if len(failed) == len(pending):
+            query, err = failed[0]
+            raise ValueError(f"sql/{query.name}.sql does not compile: {err}")
+        pending = [query for query, _ in failed]
     return names
 
 

@@ -39,7 +39,7 @@ def test_model_file_is_small_and_loads_fast():
 
 
 def test_scores_are_probabilities():
-    texts = ["", " ", "42", "Ünïcödé — “quotes” 😀", "x" * 5000, *CLAIMS]
+    texts = ["", " ", "42", "Ünïcödé — “quotes” 😀", "lone \ud800 surrogate", "nul\x00byte", "x" * 5000, *CLAIMS]
     scores = load_model().score(texts)
     assert scores.dtype == np.float32 and scores.shape == (len(texts),)
     assert np.all((scores >= 0) & (scores <= 1))

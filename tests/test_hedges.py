@@ -1,6 +1,7 @@
 """Hedges, certainty and polarity: every lexicon entry, the sample article's reporter remarks."""
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from pipelines.hedges import CERTAINTY, assess, lexicon
 from pipelines.records import Span
@@ -86,3 +87,11 @@ def test_sample_as_soon_as_possible_is_no_hedge():
     text = SAMPLE.read_text(encoding="utf-8")
     sentence = next(line for line in text.splitlines() if "as soon as possible" in line)
     assert claim(text, sentence, sentence=sentence).hedges == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=120), st.data())
+def test_arbitrary_spans_never_raise(text, data):
+    cut = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=4, max_size=4)))
+    found = assess(text, Span(cut[0], cut[3]), Span(cut[1], cut[2]), [Span(cut[0], cut[1]), Span(cut[2], cut[3])], data.draw(st.sampled_from([None, "say", "claim", "deny"])))
+    assert found.certainty in CERTAINTY and found.polarity in ("positive", "negative")

@@ -76,3 +76,17 @@ def test_bad_sql_and_missing_tables_are_clear_errors(seeded_store, tmp_path):
         query.run_query(seeded_store.data_dir, "select * from no_such_table")
     with pytest.raises(query.QueryError, match="run `claimwire run` first"):
         query.run_query(tmp_path / "empty", "select 1")
+
+
+def test_views_may_build_on_views_in_any_name_order(seeded_store, tmp_path):
+    from pipelines.warehouse import create_views
+
+    (tmp_path / "a_top.sql").write_text("-- Top.\nselect n + 1 as m from z_base")
+    (tmp_path / "z_base.sql").write_text("-- Base.\nselect count(*) as n from documents")
+    con = duckdb.connect()
+    names = create_views(con, seeded_store, tmp_path)
+    assert {"a_top", "z_base"} <= set(names)
+    assert con.execute("select m from a_top").fetchone()[0] == con.execute("select count(*) + 1 from documents").fetchone()[0]
+    (tmp_path / "b_broken.sql").write_text("-- Broken.\nselect * from nowhere_at_all")
+    with pytest.raises(ValueError, match="b_broken.sql does not compile"):
+        create_views(duckdb.connect(), seeded_store, tmp_path)
