@@ -117,5 +117,11 @@ if __name__ == "__main__":
     if not tc.CLAIMBUSTER.exists():
         sys.exit(f"{tc.CLAIMBUSTER} is absent: the training data lives in ../shared/data")
     speed_and_size()
+    try:
+        import scipy  # noqa: F401
+        import sklearn  # noqa: F401
+    except ImportError:
+        print("cross-validation skipped: it needs the `train` extra (scikit-learn, scipy)")
+        sys.exit(0)
     claimbuster_cv()
     checkthat_lodo()

@@ -71,7 +71,7 @@ def _cell(value, max_width: int) -> str:
     if value is None:
         text = "NULL"
     elif isinstance(value, float):
-        text = f"{value:.4g}"
+        text = str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.6g}"
     elif isinstance(value, (list, dict)):
         text = json.dumps(_plain(value), ensure_ascii=False)
     else:

@@ -41,6 +41,10 @@ from .learned import tag_document
 
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’]{2,}['’](?!\w)")
 EXTRACTOR = "claimwire-rules 0.1"
+# Merging the tagger with the rules, tuned on PolNeAR dev: keep a rules attribution
+# the tagger does not confirm, and add a tagged one the rules missed from this confidence.
+KEEP_UNCONFIRMED_RULES = False
+MIN_NEW_CONFIDENCE = 0.0
 
 __all__ = ["EXTRACTOR", "extract_attributions"]
 
@@ -79,10 +83,14 @@ def _merge(text: str, candidates: list, units, tagged) -> list:
         if c.parent is not None:
             keep[i] = keep[c.parent]
             continue
+        keep[i] = KEEP_UNCONFIRMED_RULES
         for k, t in enumerate(tagged):
             if t.cue[0] < c.cue[1] and c.cue[0] < t.cue[1]:
                 keep[i] = True
                 taken[k] = True
+    for k, t in enumerate(tagged):
+        if t.confidence < MIN_NEW_CONFIDENCE:
+            taken[k] = True
     unit_of = {}
     for ui, u in enumerate(units):
         unit_of.setdefault(u.sentence_idx, ui)
@@ -122,9 +130,39 @@ def _merge(text: str, candidates: list, units, tagged) -> list:
     return out
 
 
+# `“Quote.” ― Name` as a line of its own: a testimonial, the dash is the cue
+_DASH_QUOTE = re.compile(
+    r"^(?P<c>[“”\"][^\n]*[”\"])[ \t\xa0]*(?P<cue>[―—])[ \t\xa0]*"
+    r"(?P<s>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,4}?)\.?[ \t\xa0]*$",
+    re.M,
+)
+
+
+def _dash_quotes(text: str, units, candidates: list) -> list:
+    from .patterns import Candidate
+
+    taken = [c.cue for c in candidates]
+    out = list(candidates)
+    for m in _DASH_QUOTE.finditer(text):
+        cue = m.span("cue")
+        if any(a < cue[1] and cue[0] < b for a, b in taken):
+            continue
+        ui = max((i for i, u in enumerate(units) if u.start <= cue[0]), default=0)
+        out.append(Candidate(ui, cue, "dash", m.span("s"), [m.span("c")], "dash_quote"))
+    return out
+
+
+def rule_candidates(text: str, sentences: Sequence[Sentence]):
+    """The rules' candidates and the units they refer to."""
+    candidates, units = extract_candidates(text, sentences)
+    if "―" in text or "—" in text:
+        candidates = _dash_quotes(text, units, candidates)
+    return candidates, units
+
+
 def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attribution]:
     """Attributions of one document, outer ones before the ones nested in them."""
-    candidates, units = extract_candidates(text, sentences)
+    candidates, units = rule_candidates(text, sentences)
     tagged = tag_document(text, sentences, rule_spans(candidates)) if candidates or sentences else None
     if tagged is not None:
         candidates = _merge(text, candidates, units, tagged)

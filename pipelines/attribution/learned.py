@@ -31,6 +31,7 @@ from .quotes import quotation_spans
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "attribution_crf.crfsuite"
 TOKEN = re.compile(r"\w+|[^\w\s]")
+_STEM = re.compile(r"(?:ing|ed|es|s|d)$")
 LABELS = ("S", "C", "T")
 
 
@@ -123,6 +124,16 @@ def sequences(text: str, sentences: Sequence[Sentence], rule_spans) -> list[Sequ
                     rtag[i] = ("B-" if first else "I-") + role
                 first = False
                 i += 1
+        # per sentence: whether the rules found a cue in it
+        rule_sent = {seq.sent[i] for i in range(n) if rtag[i] == "B-C"}
+        # tokens up to 4 ahead: `that`, an opening quote, a colon (a complement follows)
+        ahead = [""] * n
+        for i in range(n):
+            for j in range(i + 1, min(n, i + 5)):
+                t = text[seq.spans[j][0]:seq.spans[j][1]]
+                if t in ("that", "“", '"', ":", "to"):
+                    ahead[i] = t
+                    break
         feats = []
         for i, (a, b) in enumerate(seq.spans):
             w = text[a:b]
@@ -137,6 +148,12 @@ def sequences(text: str, sentences: Sequence[Sentence], rule_spans) -> list[Sequ
                 "r=" + rtag[i],
                 "q=" + ("1" if inq else "0"),
             ]
+            stem = _STEM.sub("", low) if len(low) > 5 else low
+            f.append("st=" + stem)
+            if ahead[i]:
+                f.append("ah=" + ahead[i])
+            if seq.sent[i] in rule_sent:
+                f.append("rsent")
             if low in cue_words:
                 f.append("lex")
             if low in titles:
@@ -191,9 +208,10 @@ class Tagged:
     source: tuple[int, int] | None
     content: list[tuple[int, int]]
     sentence_idx: int
+    confidence: float = 1.0  # the tagger's mean marginal of the cue's tags
 
 
-def group(seq: Sequence_, tags: Sequence[str]) -> list[Tagged]:
+def group(seq: Sequence_, tags: Sequence[str], tagger=None) -> list[Tagged]:
     """Attach each tagged source and content span to the nearest cue."""
     found = bio_spans(tags, seq.spans)
     cues = [(a, b) for r, a, b in found if r == "C"]
@@ -225,11 +243,13 @@ def group(seq: Sequence_, tags: Sequence[str]) -> list[Tagged]:
             continue
         src = min(sources[k]) if k in sources else None
         sp = seq.spans
+        conf = sum(tagger.marginal(tags[i], i) for i in range(ca, cb)) / (cb - ca) if tagger is not None else 1.0
         out.append(Tagged(
             (sp[ca][0], sp[cb - 1][1]),
             (sp[src[1]][0], sp[src[2] - 1][1]) if src else None,
             [(sp[a][0], sp[b - 1][1]) for a, b in sorted(cont)],
             seq.sent[ca],
+            conf,
         ))
     return out
 
@@ -243,5 +263,5 @@ def tag_document(text: str, sentences: Sequence[Sentence], rule_spans) -> list[T
         if not seq.spans:
             continue
         tags = tagger.tag(seq.feats)
-        out.extend(group(seq, tags))
+        out.extend(group(seq, tags, tagger))
     return out

@@ -18,8 +18,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines.attribution import rule_spans
-from pipelines.attribution.extract import extract_candidates
+from pipelines.attribution import rule_candidates, rule_spans
 from pipelines.attribution.learned import MODEL_PATH, sequences
 from pipelines.segment import split_sentences
 
@@ -84,7 +83,7 @@ def gold_tags(seq, gold: list[dict]) -> list[str]:
 def examples(split: Path):
     for doc, text, gold in load_split(split):
         sentences = split_sentences(text)
-        candidates, _ = extract_candidates(text, sentences)
+        candidates, _ = rule_candidates(text, sentences)
         for seq in sequences(text, sentences, rule_spans(candidates)):
             if seq.spans:
                 yield seq.feats, gold_tags(seq, gold)
