@@ -67,12 +67,14 @@ def _outside(sentence: Span, taken: Sequence[Span]) -> list[Span]:
     """The parts of `sentence` not covered by `taken`."""
     parts, at = [], sentence.start
     for span in sorted(taken, key=lambda s: s.start):
+        if at >= sentence.end:
+            break
         if span.start > at:
             parts.append(Span(at, min(span.start, sentence.end)))
         at = max(at, span.end)
     if at < sentence.end:
         parts.append(Span(at, sentence.end))
-    return [p for p in parts if len(p) > 0]
+    return [p for p in parts if p.end > p.start]
 
 
 def _found(text: str, place: str, spans: Sequence[Span], blocked: list[Span]) -> list[tuple[int, Entry]]:

@@ -212,12 +212,7 @@ def tag_pending(store: TableStore, folder: str | None = None, reprocess: bool = 
         def tag(doc: dict) -> list[tuple[list[dict], list[dict]]]:
             rows = by_doc.get(doc["doc_id"], [])
             sentences = [Sentence(r["start"], r["end"], r["paragraph_idx"], r["kind"]) for r in rows]
-            found = attribution.extract_attributions(doc["text"], sentences)
-            found += claim_typing.reporter_claims(sentences, [r["checkworthy"] for r in rows], found)
-            scores = model.score([claim_typing.content_text(doc["text"], a) for a in found])
-            claim_typing.assess_claims(doc["text"], sentences, found, scores)
-            claims = claim_rows(doc["doc_id"], doc["text"], found)
-            return [(claims, quantity_rows(doc["doc_id"], doc["text"], found, claims))]
+            return [tag_document(doc["doc_id"], doc["text"], sentences, [r["checkworthy"] for r in rows], model)]
 
         tagged = _per_document(docs, "tag_error", tag, failed)
         claims = [row for rows, _ in tagged for row in rows]
@@ -231,6 +226,17 @@ def tag_pending(store: TableStore, folder: str | None = None, reprocess: bool = 
         summary.add("quantities", len(quantities))
         tick(lambda: f"claims: {summary.counts['documents']:,} documents tagged, {summary.counts['claims']:,} claims")
     return summary
+
+
+def tag_document(doc_id: str, text: str, sentences: list[Sentence], sentence_scores: list[float | None],
+                 model: checkworthiness.CheckworthinessModel) -> tuple[list[dict], list[dict]]:
+    """One document's `claims` rows and `quantities` rows: attributions, the reporter's claims, all assessed."""
+    found = attribution.extract_attributions(text, sentences)
+    found += claim_typing.reporter_claims(sentences, sentence_scores, found)
+    scores = model.score([claim_typing.content_text(text, a) for a in found])
+    claim_typing.assess_claims(text, sentences, found, scores)
+    claims = claim_rows(doc_id, text, found)
+    return claims, quantity_rows(doc_id, text, found, claims)
 
 
 def quantity_rows(doc_id: str, text: str, found: list[Attribution], claims: list[dict]) -> list[dict]:

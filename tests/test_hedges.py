@@ -95,3 +95,15 @@ def test_arbitrary_spans_never_raise(text, data):
     cut = sorted(data.draw(st.lists(st.integers(0, len(text)), min_size=4, max_size=4)))
     found = assess(text, Span(cut[0], cut[3]), Span(cut[1], cut[2]), [Span(cut[0], cut[1]), Span(cut[2], cut[3])], data.draw(st.sampled_from([None, "say", "claim", "deny"])))
     assert found.certainty in CERTAINTY and found.polarity in ("positive", "negative")
+
+
+def test_content_running_past_the_sentence_end():
+    """A claim whose content (a floating quote) runs past its sentence, with a later fragment: no error."""
+    from pipelines.hedges import assess
+    from pipelines.records import Span
+
+    text = 'He said, "We could win. And we will," he added. "Soon."'
+    sentence = Span(0, 23)  # the segmenter's first sentence ends inside the quotation
+    content = (Span(9, 37), Span(48, 55))
+    found = assess(text, sentence, Span(3, 7), content, "say")
+    assert found.hedges == ("could",) and found.certainty == "possible"

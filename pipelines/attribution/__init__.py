@@ -43,8 +43,10 @@ _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’]{2,}['’](?!\w)")
 EXTRACTOR = "claimwire-rules 0.1"
 # Merging the tagger with the rules, tuned on PolNeAR dev: keep a rules attribution
 # the tagger does not confirm, and add a tagged one the rules missed from this confidence.
-KEEP_UNCONFIRMED_RULES = False
+KEEP_UNCONFIRMED_RULES = True
 MIN_NEW_CONFIDENCE = 0.0
+TAGGER_SOURCE = True
+TAGGER_CONTENT = "always"
 
 __all__ = ["EXTRACTOR", "extract_attributions"]
 
@@ -88,6 +90,10 @@ def _merge(text: str, candidates: list, units, tagged) -> list:
             if t.cue[0] < c.cue[1] and c.cue[0] < t.cue[1]:
                 keep[i] = True
                 taken[k] = True
+                if TAGGER_SOURCE and c.source is None and t.source is not None:
+                    c.source = t.source
+                if TAGGER_CONTENT == "always" or TAGGER_CONTENT == "hull" and t.content[0][0] <= c.content[0][0] and c.content[-1][1] <= t.content[-1][1]:
+                    c.content = list(t.content)
     for k, t in enumerate(tagged):
         if t.confidence < MIN_NEW_CONFIDENCE:
             taken[k] = True
