@@ -1,7 +1,8 @@
 -- The most check-worthy claims: every claim ranked by its check-worthiness
 -- within its document and within its source, for fact-checkers' triage.
 -- Columns: source (outlet), doc_id, title, claim_id, attribution_type
--- (unattributed = the reporter's own claim), speaker, content, checkworthy
+-- (unattributed = the reporter's own claim), speaker ("(author)" for the
+-- reporter's own claims), content, checkworthy
 -- (calibrated 0-1), certainty, hedges, rank_in_document, rank_in_source
 -- (1 = most check-worthy).  Filter e.g. `where rank_in_document <= 3`.
 select
@@ -10,7 +11,7 @@ select
     d.title,
     c.claim_id,
     c.attribution_type,
-    coalesce(c.speaker, c.speaker_text) as speaker,
+    coalesce(c.speaker, c.speaker_text, '(author)') as speaker,
     c.content_text as content,
     c.checkworthy,
     c.certainty,

@@ -46,6 +46,9 @@ EXTRACTOR = "claimwire-rules 0.1"
 KEEP_UNCONFIRMED_RULES = True
 MIN_NEW_CONFIDENCE = 0.0
 TAGGER_SOURCE = True
+NEW_NEEDS_SOURCE = False
+NEW_NEEDS_WORDS = False
+_REPORTED_WORDS = re.compile(r"(?:that|whether|if|how|why|what|when|where|who|to)\b|[“\"'‘:]")
 TAGGER_CONTENT = "always"
 
 __all__ = ["EXTRACTOR", "extract_attributions"]
@@ -84,6 +87,9 @@ def _merge(text: str, candidates: list, units, tagged) -> list:
     for i, c in enumerate(candidates):
         if c.parent is not None:
             keep[i] = keep[c.parent]
+            for k, t in enumerate(tagged):
+                if t.cue[0] < c.cue[1] and c.cue[0] < t.cue[1]:
+                    taken[k] = True  # the rules read it as nested in another attribution
             continue
         keep[i] = KEEP_UNCONFIRMED_RULES
         for k, t in enumerate(tagged):
@@ -92,11 +98,17 @@ def _merge(text: str, candidates: list, units, tagged) -> list:
                 taken[k] = True
                 if TAGGER_SOURCE and c.source is None and t.source is not None:
                     c.source = t.source
+                if "floating" in c.extra or c.pattern in ("headline", "label", "dash_quote"):
+                    continue
                 if TAGGER_CONTENT == "always" or TAGGER_CONTENT == "hull" and t.content[0][0] <= c.content[0][0] and c.content[-1][1] <= t.content[-1][1]:
                     c.content = list(t.content)
     for k, t in enumerate(tagged):
-        if t.confidence < MIN_NEW_CONFIDENCE:
+        if t.confidence < MIN_NEW_CONFIDENCE or NEW_NEEDS_SOURCE and t.source is None:
             taken[k] = True
+        elif NEW_NEEDS_WORDS and not _REPORTED_WORDS.match(text, t.content[0][0]) and not any(
+            q in text[a:b] for a, b in t.content for q in "“\"”"
+        ):
+            taken[k] = True  # `Trump heaped praise on the Russian president`: a stance toward a thing, no words
     unit_of = {}
     for ui, u in enumerate(units):
         unit_of.setdefault(u.sentence_idx, ui)
@@ -106,7 +118,8 @@ def _merge(text: str, candidates: list, units, tagged) -> list:
             continue
         ui = max((i for i, u in enumerate(units) if u.start <= t.cue[0]), default=0)
         words = text[t.cue[0]:t.cue[1]].split()
-        new.append(Candidate(ui, t.cue, words[-1].lower() if words else "", t.source, list(t.content), "tagger"))
+        new.append(Candidate(ui, t.cue, words[-1].lower() if words else "", t.source, list(t.content), "tagger",
+                             extra={"confidence": round(t.confidence, 3)}))
     index = {}
     for i, c in enumerate(candidates):
         if keep[i]:
