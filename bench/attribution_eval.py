@@ -1,16 +1,19 @@
 """Run the attribution extractor over a brat split and score it with the release scorer.
 
-    .venv/bin/python bench/attribution_eval.py [--gold DIR] [--data DATADIR] [--scorer PATH]
+    .venv/bin/python bench/attribution_eval.py [--gold DIR] [--data DATADIR] [--scorer PATH] [--rules]
 
 Writes DATADIR/tables/{documents,claims}/part-0.parquet, runs
 shared/eval/score_attributions.py on them and prints its report, then the
-throughput of `extract_attributions` alone (chars/s, one core).
+throughput of `extract_attributions` alone (chars/s, one core) and, unless
+`--rules` (the rule-based extractor alone, CLAIMWIRE_ATTRIBUTION=rules), the
+tagger model's size and load time.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import re
 import subprocess
 import sys
@@ -139,13 +142,26 @@ def main() -> int:
     ap.add_argument("--data", type=Path, default=None)
     ap.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score_attributions.py")
     ap.add_argument("--fallback-splitter", action="store_true", help="do not use pipelines.segment")
+    ap.add_argument("--rules", action="store_true", help="the rule-based extractor alone, without the CRF tagger")
     args = ap.parse_args()
+    if args.rules:
+        os.environ["CLAIMWIRE_ATTRIBUTION"] = "rules"
+    from pipelines.attribution import learned
+
+    t0 = time.perf_counter()
+    tagger = learned.load_tagger()
+    load_s = time.perf_counter() - t0
     data = args.data or Path(tempfile.mkdtemp(prefix="attribution_eval_"))
     n_chars, spent, splitter = run(args.gold, data, not args.fallback_splitter)
     sys.stdout.flush()
     rc = subprocess.call([sys.executable, str(args.scorer), "--gold", str(args.gold), "--data", str(data)])
     print(f"sentences: {splitter}; data: {data}")
     print(f"throughput: {n_chars / spent:,.0f} chars/s ({n_chars:,} chars in {spent:.2f}s, extract_attributions only)")
+    if tagger is None:
+        print("tagger: off (rules alone)")
+    else:
+        path = Path(os.environ.get("CLAIMWIRE_ATTRIBUTION_MODEL") or learned.MODEL_PATH)
+        print(f"tagger: {path.name} {path.stat().st_size / 1e6:.1f} MB, loaded in {load_s:.2f}s")
     return rc
 
 

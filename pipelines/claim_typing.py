@@ -48,8 +48,9 @@ def _sentence_of(sentences: Sequence[Sentence], claim: Attribution) -> Span:
 def assess_claims(text: str, sentences: Sequence[Sentence], claims: Sequence[Attribution],
                   content_scores: Sequence[float]) -> None:
     """Set hedges, certainty, polarity and check-worthiness on each claim, in place."""
+    index = hedges.HedgeIndex(text)
     for claim, score in zip(claims, content_scores):
-        found = hedges.assess(text, _sentence_of(sentences, claim), claim.cue, claim.content, claim.cue_lemma)
+        found = hedges.assess(text, _sentence_of(sentences, claim), claim.cue, claim.content, claim.cue_lemma, index)
         claim.hedges, claim.certainty, claim.polarity = found.hedges, found.certainty, found.polarity
         claim.checkworthy = float(score)
 

@@ -298,3 +298,65 @@ def test_quote_after_a_cue_with_its_own_clause_before():
 def test_colon_cue_takes_the_next_paragraph_once():
     text, [a] = extract("Hewitt writes:", '"The movie mentions neither of them."', '"Nor does the book."')
     assert spans(text, a) == ("Hewitt", "writes:", ['"The movie mentions neither of them."', '"Nor does the book."'])
+
+
+def test_title_goes_to_role():
+    text, [a] = extract("Councilman Ray Kessler said the plan was a tax on every family.")
+    assert (a.speaker.text(text), a.speaker_name, a.speaker_role) == ("Councilman Ray Kessler", "Ray Kessler", "Councilman")
+
+
+def test_adverb_after_name_is_not_the_speaker():
+    text, found = extract("Council President Angela Moreno twice said the meeting would resume.")
+    assert [a.speaker.text(text) for a in found] == ["Council President Angela Moreno"]
+
+
+def test_passive_and_figures_are_not_speakers():
+    for line in (
+        "A senior official said Kyiv had not been told that the call would take place.",
+        "The call was the first publicly confirmed conversation between the two.",
+        "Of the members, 86% supported action short of a strike.",
+    ):
+        text, found = extract(line)
+        assert all(a.speaker is None or a.speaker.text(text) not in ("Kyiv had not been", "The call was the", "86%")
+                   for a in found), line
+        assert all(a.cue.text(text) not in ("told", "publicly confirmed", "supported") for a in found), line
+
+
+def test_asked_not_to_be_named_is_not_a_cue():
+    text, found = extract("A lecturer, who asked not to be named, said courses could close.")
+    assert [(a.speaker.text(text), a.cue.text(text)) for a in found] == [("A lecturer", "said")]
+
+
+def test_body_named_for_something_is_an_organization():
+    text, found = extract("According to the Office for Students, 43% of providers expected a deficit.")
+    a = found[0]
+    assert (a.speaker_name, a.speaker_type) == ("the Office for Students", "organization")
+
+
+def test_dash_testimonial():
+    text, found = extract("“He is ignorant of our culture.” ― Pamela Padilla")
+    assert [spans(text, a) for a in found] == [("Pamela Padilla", "―", ["“He is ignorant of our culture.”"])]
+
+
+def test_tagger_model_is_small_loads_fast_and_once():
+    import time
+
+    from pipelines.attribution import learned
+
+    if not learned.MODEL_PATH.exists():
+        pytest.skip("no tagger model")
+    assert learned.MODEL_PATH.stat().st_size <= 20_000_000
+    assert learned.MODEL_PATH.read_bytes()[:4] == b"lCRF"  # crfsuite's own format, not a pickle
+    learned.load_tagger.cache_clear()
+    t0 = time.perf_counter()
+    tagger = learned.load_tagger()
+    assert time.perf_counter() - t0 < 1.0
+    assert tagger is not None and learned.load_tagger() is tagger
+
+
+def test_rules_alone_without_the_tagger(monkeypatch):
+    from pipelines.attribution import learned
+
+    monkeypatch.setattr(learned, "load_tagger", lambda: None)
+    text, [a] = extract('"We will win," Peskov said.')
+    assert spans(text, a) == ("Peskov", "said", ['"We will win,"'])

@@ -23,7 +23,7 @@ def claim(text: str, content: str, cue: str | None = None, cue_lemma: str | None
 def example(cue: str, places: frozenset[str]):
     """A sentence that puts `cue` in one of the places it applies."""
     if "content" in places:
-        word = f"does{cue}" if not cue[0].isalnum() else cue
+        word = f"does{cue}" if cue.startswith(("n'", "'")) or not cue[0].isalnum() else cue  # n't: doesn't
         content = f"the plan {word} go ahead"
         return claim(f"Officials said {content}.", content, "said", "say")
     if "remark" in places:
@@ -107,3 +107,8 @@ def test_content_running_past_the_sentence_end():
     content = (Span(9, 37), Span(48, 55))
     found = assess(text, sentence, Span(3, 7), content, "say")
     assert found.hedges == ("could",) and found.certainty == "possible"
+
+
+def test_attached_negation_didnt():
+    found = claim("He said the plan didn't work.", "the plan didn't work", "said", "say")
+    assert found.polarity == "negative" and found.hedges == ()

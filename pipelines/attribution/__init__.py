@@ -1,6 +1,18 @@
-"""Who said what: attributions (speaker, cue, content) found by rules.
+"""Who said what: attributions (speaker, cue, content) found by rules and a CRF tagger.
 
     extract_attributions(text, sentences) -> list[Attribution]
+
+Two stages.  The rules (`extract`, `patterns`, `sources`, `contents`) read
+each reporting verb of the lexicon with its source and content.  Then a CRF
+token tagger (`learned`, trained on PolNeAR train by `python -m
+pipelines.training.train_attribution`, with the rules' output among its
+features) tags cue, source and content tokens; `_merge` keeps every rules
+attribution, takes the tagger's content (and its source where the rules have
+none, its cue where it only adds words the rules leave out) for the rules'
+cues it also finds, and adds the tagger's attributions on cues the rules
+missed (long-tail verbs, multiword and noun cues), after the rules' own
+checks.  Without python-crfsuite or the model file, or with
+CLAIMWIRE_ATTRIBUTION=rules, the rules work alone.
 
 Spans follow PolNeAR's conventions, checked against its train split: the cue
 is the verb group (`said`, `has said`, `also told`, `said in a statement`,
@@ -25,7 +37,8 @@ Decisions:
   written.  An attribution without a source is typed `author`.
 - `extra["pattern"]` names the rule that found it (`source_first`,
   `trailing`, `inverted`, `according_to`, `participle`, `raising`,
-  `headline`, `label`, `in_document`).
+  `headline`, `label`, `in_document`, `dash_quote`), or `tagger` for one only
+  the tagger found (with `extra["confidence"]`, its mean marginal).
 """
 
 from __future__ import annotations
@@ -38,16 +51,28 @@ from .extract import extract_candidates
 from .speakers import DocumentSpeakers
 from .quotes import QUOTE_CHARS
 from .learned import tag_document
+from .contents import content_after
+from .lexicon import reporting_verbs
+from .grammar import ADVERBS
+from .sources import plausible_source, source_before, subject_blocked
 
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’]{2,}['’](?!\w)")
 EXTRACTOR = "claimwire-rules 0.1"
-# Merging the tagger with the rules, tuned on PolNeAR dev: keep a rules attribution
-# the tagger does not confirm, and add a tagged one the rules missed from this confidence.
+# How the tagger's reading merges with the rules', each chosen on PolNeAR dev (bench/attribution_eval.py):
+# keep a rules attribution the tagger does not confirm; add a tagged one from this confidence
+# (0: Viterbi's choice); take the tagger's source where the rules have none; take the tagger's
+# cue where it starts earlier or ends later ("start"; "all": always); a tagged cue needs a source;
+# a tagged cue needs reported words (that / a quote / ...) after it, always when it ends in a preposition;
+# take the tagger's content ("always"; "never"); look for a tagged cue's missing source with the
+# rules (TAGGER_RULES_SOURCE: -0.6 source F1 on dev, so off).
 KEEP_UNCONFIRMED_RULES = True
 MIN_NEW_CONFIDENCE = 0.0
 TAGGER_SOURCE = True
 NEW_NEEDS_SOURCE = False
+TAGGER_CUE = "start"
+TAGGER_RULES_SOURCE = False
 NEW_NEEDS_WORDS = False
+_PREPOSITION_END = re.compile(r"\s(?:on|of|about|for|at|with|to|in)$")
 _REPORTED_WORDS = re.compile(r"(?:that|whether|if|how|why|what|when|where|who|to)\b|[“\"'‘:]")
 TAGGER_CONTENT = "always"
 
@@ -74,6 +99,43 @@ def rule_spans(candidates) -> list[tuple[tuple[int, int], tuple[int, int] | None
     return [(c.cue, c.source, list(c.content)) for c in candidates if c.parent is None]
 
 
+_DETERMINER_START = re.compile(r"(?i:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\s")
+
+
+def _tagged_cue_ok(text: str, t) -> bool:
+    """The checks the rules apply to a cue, on one the tagger found."""
+    if _DETERMINER_START.match(text, t.cue[0]):
+        return False  # `a phone call that marked ...`: a noun phrase, not a cue
+    if re.match(r"\s+not\s+to\s+be\s+(?:named|identified)", text[t.cue[1]:t.cue[1] + 30]):
+        return False  # `who asked not to be named`
+    if t.source is not None and not plausible_source(text[t.source[0]:t.source[1]]):
+        return False
+    line_start = text.rfind("\n", 0, t.cue[0]) + 1
+    return not subject_blocked(text, line_start, t.cue[0])
+
+
+_AUXILIARIES = frozenset("has have had is are was were be been being will would can could may might should must do does did also not n't".split())
+
+
+def _lemma(cue: str) -> str:
+    """The lemma of a tagged cue: the lexicon's for its first known word, else its first
+    word that is not an auxiliary, with a regular inflection taken off."""
+    verbs = reporting_verbs()
+    words = re.findall(r"[\w’'-]+", cue)
+    for w in words:
+        if w in verbs or w.lower() in verbs:
+            return (verbs.get(w) or verbs[w.lower()])[0]
+    for w in words:
+        low = w.lower()
+        if low not in _AUXILIARIES and not low.endswith(("n’t", "n't", "ly")) and low not in ("just", "still", "even", "never"):
+            for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+                stem = low[: len(low) - len(suffix)]
+                if low.endswith(suffix) and len(stem) >= 3 and (suffix != "es" or stem.endswith(("s", "x", "z", "ch", "sh"))):
+                    return stem + repl
+            return low
+    return cue.strip().lower()
+
+
 def _merge(text: str, candidates: list, units, tagged) -> list:
     """The rules' candidates whose cue the tagger also finds, and the tagger's attributions the rules missed.
 
@@ -96,29 +158,43 @@ def _merge(text: str, candidates: list, units, tagged) -> list:
             if t.cue[0] < c.cue[1] and c.cue[0] < t.cue[1]:
                 keep[i] = True
                 taken[k] = True
+                if TAGGER_CUE and c.pattern not in ("headline", "label", "dash_quote", "in_document") and (
+                    TAGGER_CUE == "all" or t.cue[0] == c.cue[0]
+                    or not set(text[t.cue[0]:c.cue[0]].split()) <= ADVERBS
+                ):
+                    c.cue = t.cue  # `said in a letter`, `pointed to`: where the tagger reads a longer cue
                 if TAGGER_SOURCE and c.source is None and t.source is not None:
                     c.source = t.source
                 if "floating" in c.extra or c.pattern in ("headline", "label", "dash_quote"):
                     continue
-                if TAGGER_CONTENT == "always" or TAGGER_CONTENT == "hull" and t.content[0][0] <= c.content[0][0] and c.content[-1][1] <= t.content[-1][1]:
+                if TAGGER_CONTENT == "always" and t.content:
                     c.content = list(t.content)
     for k, t in enumerate(tagged):
+        if taken[k]:
+            continue
+        ui = max((i for i, u in enumerate(units) if u.start <= t.cue[0]), default=0)
+        if t.source is None and TAGGER_RULES_SOURCE:
+            t.source = source_before(text, units[ui].start, t.cue[0])  # `Mayor Dana Whitfield hailed ...`
+        if not t.content:
+            found = content_after(text, t.cue[1], units[ui].end, "free", _lemma(text[t.cue[0]:t.cue[1]]))
+            if found is None:
+                taken[k] = True
+                continue
+            t.content = [found]
         if t.confidence < MIN_NEW_CONFIDENCE or NEW_NEEDS_SOURCE and t.source is None:
             taken[k] = True
-        elif NEW_NEEDS_WORDS and not _REPORTED_WORDS.match(text, t.content[0][0]) and not any(
+        elif not _tagged_cue_ok(text, t):
+            taken[k] = True
+        elif (NEW_NEEDS_WORDS or _PREPOSITION_END.search(text, t.cue[0], t.cue[1])) and not _REPORTED_WORDS.match(text, t.content[0][0]) and not any(
             q in text[a:b] for a, b in t.content for q in "“\"”"
         ):
             taken[k] = True  # `Trump heaped praise on the Russian president`: a stance toward a thing, no words
-    unit_of = {}
-    for ui, u in enumerate(units):
-        unit_of.setdefault(u.sentence_idx, ui)
     new: list = []
     for k, t in enumerate(tagged):
         if taken[k]:
             continue
         ui = max((i for i, u in enumerate(units) if u.start <= t.cue[0]), default=0)
-        words = text[t.cue[0]:t.cue[1]].split()
-        new.append(Candidate(ui, t.cue, words[-1].lower() if words else "", t.source, list(t.content), "tagger",
+        new.append(Candidate(ui, t.cue, _lemma(text[t.cue[0]:t.cue[1]]), t.source, list(t.content), "tagger",
                              extra={"confidence": round(t.confidence, 3)}))
     index = {}
     for i, c in enumerate(candidates):
@@ -171,6 +247,28 @@ def _dash_quotes(text: str, units, candidates: list) -> list:
     return out
 
 
+def _well_formed(candidates: list) -> list:
+    """Drop empty content fragments (`Q: , ,`), and a candidate left without content with
+    whatever is nested in it."""
+    dropped: set[int] = set()
+    for i, c in enumerate(candidates):
+        c.content = [(a, b) for a, b in c.content if b > a]
+        if not c.content or c.parent is not None and c.parent in dropped:
+            dropped.add(i)
+    if not dropped:
+        return candidates
+    index: dict[int, int] = {}
+    out = []
+    for i, c in enumerate(candidates):
+        if i not in dropped:
+            index[i] = len(out)
+            out.append(c)
+    for c in out:
+        if c.parent is not None:
+            c.parent = index[c.parent]
+    return out
+
+
 def rule_candidates(text: str, sentences: Sequence[Sentence]):
     """The rules' candidates and the units they refer to."""
     candidates, units = extract_candidates(text, sentences)
@@ -185,6 +283,7 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
     tagged = tag_document(text, sentences, rule_spans(candidates)) if candidates or sentences else None
     if tagged is not None:
         candidates = _merge(text, candidates, units, tagged)
+    candidates = _well_formed(candidates)
     people = DocumentSpeakers(text)
     out: list[Attribution] = []
     index: dict[int, int] = {}

@@ -173,6 +173,8 @@ def _participle(c: CueMatch) -> P.Candidate | None:
 def _source_first(c: CueMatch) -> P.Candidate | None:
     """`X said (that) A`, `X told Y that A`, `X said on Truth Social that A`."""
     text = c.text
+    if S.subject_blocked(text, c.unit.start, c.m.start()):
+        return None
     src = S.source_before(text, c.lo, c.m.start())
     if src and c.lemma == "call" and _NAMED_THING.search(text, src[0], src[1]):
         return None  # `a film called "X"`: a name, not a speaker

@@ -30,9 +30,12 @@ from .lexicon import reporting_verbs, words
 from .quotes import quotation_spans
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "models" / "attribution_crf.crfsuite"
+# word -> how often it is part of a cue in PolNeAR train, bucketed (written by the training script)
+PRIOR_PATH = MODEL_PATH.with_name("attribution_cue_prior.tsv")
 TOKEN = re.compile(r"\w+|[^\w\s]")
 _STEM = re.compile(r"(?:ing|ed|es|s|d)$")
 LABELS = ("S", "C", "T")
+KEEP_EMPTY = True  # cues tagged without content: `__init__` looks for the content with the rules
 
 
 @lru_cache(maxsize=None)
@@ -57,6 +60,19 @@ def load_tagger():
     return tagger
 
 
+@lru_cache(maxsize=1)
+def cue_prior() -> dict[str, str]:
+    path = Path(os.environ.get("CLAIMWIRE_ATTRIBUTION_MODEL") or MODEL_PATH).with_name(PRIOR_PATH.name)
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            w, bucket = line.split("\t")[:2]
+            out[w] = bucket
+    return out
+
+
 def _shape(w: str) -> str:
     if w.isdigit():
         return "d"
@@ -78,12 +94,13 @@ class Sequence_:
     feats: list[list[str]] = field(default_factory=list)
 
 
-def sequences(text: str, sentences: Sequence[Sentence], rule_spans) -> list[Sequence_]:
+def sequences(text: str, sentences: Sequence[Sentence], rule_spans, prior: dict[str, str] | None = None) -> list[Sequence_]:
     """Paragraph token sequences with features.
 
     `rule_spans`: (cue, source or None, [content spans]) of the rules' outer attributions.
     """
     cue_words, titles = _lexicons()
+    prior = cue_prior() if prior is None else prior
     # char-level role marks of the rules, as sorted span lists
     marks: list[tuple[int, int, str]] = []
     for cue, src, content in rule_spans:
@@ -156,6 +173,9 @@ def sequences(text: str, sentences: Sequence[Sentence], rule_spans) -> list[Sequ
                 f.append("rsent")
             if low in cue_words:
                 f.append("lex")
+            p = prior.get(low)
+            if p:
+                f.append("cp=" + p)
             if low in titles:
                 f.append("title")
             if i == 0 or seq.sent[i - 1] != seq.sent[i]:
@@ -238,8 +258,8 @@ def group(seq: Sequence_, tags: Sequence[str], tagger=None) -> list[Tagged]:
             contents.setdefault(best, []).append((a, b))
     out = []
     for k, (ca, cb) in enumerate(cues):
-        cont = contents.get(k)
-        if not cont:
+        cont = contents.get(k, [])
+        if not cont and not KEEP_EMPTY:
             continue
         src = min(sources[k]) if k in sources else None
         sp = seq.spans
@@ -247,7 +267,7 @@ def group(seq: Sequence_, tags: Sequence[str], tagger=None) -> list[Tagged]:
         out.append(Tagged(
             (sp[ca][0], sp[cb - 1][1]),
             (sp[src[1]][0], sp[src[2] - 1][1]) if src else None,
-            [(sp[a][0], sp[b - 1][1]) for a, b in sorted(cont)],
+            [(sp[a][0], sp[b - 1][1]) for a, b in sorted(cont)],  # may be empty: the rules look for it
             seq.sent[ca],
             conf,
         ))

@@ -136,6 +136,18 @@ _NOT_A_SOURCE_END = re.compile(
 _NUMBER_ONLY = re.compile(r"[\d.,%$£€\s]+(?:per\s*cent|percent)?")
 
 
+_BLOCKED_SUBJECT = re.compile(
+    r"(?:\b(?:been|being|be|the|a|an)|\d%|\d|\bper\s*cent)(?:\s+(?:\w+ly|first|twice|once|not|also))*\s*$", re.I
+)
+
+
+def subject_blocked(text: str, lo: int, hi: int) -> bool:
+    """Whether the words before a cue at `hi` rule out a speaker: a passive (`Kyiv had not
+    been told`), a noun phrase under way (`The call was the first publicly confirmed`), a
+    bare figure (`86% supported`)."""
+    return bool(_BLOCKED_SUBJECT.search(text[max(lo, hi - 40):hi]))
+
+
 def plausible_source(phrase: str) -> bool:
     """False for what cannot be a speaker: a clause cut before its verb (`Kyiv had not
     been` told, `The call was the` ...), a bare number (`86%`), an infinitive (`not to be named`)."""

@@ -25,6 +25,11 @@ _ORG_OF = re.compile(
     r"\b(?:Office|Ministry|Department|Chamber|Council|Committee|Commission|Agency|Bureau|Board|Institute|Association|Federation|Union|Society|League|Center|Centre)"
     r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]"
 )
+_LINKS = frozenset("of for by in at from on with to about".split())
+_MONTHS_AND_DAYS = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
 _LEADER_WORDS = ("president", "prime minister", "chancellor", "leader", "king")
 
 
@@ -174,6 +179,10 @@ def split_role(written: str) -> tuple[str | None, str | None]:
     role = " ".join(tokens[:i]) or None
     if role and role.lower() in ("the", "a", "an"):
         return None, None
-    if role and not any(t.lower().strip(",") in titles for t in tokens[:i]) and any(t in ("of", "for") for t in tokens[:i]):
+    if role and tokens[i - 1] in _LINKS:
+        return None, None  # `A spokesperson for Dana Whitfield`, `a document obtained by Fox News`: not the person named
+    if name_tokens[-1] in _MONTHS_AND_DAYS:
+        return None, None  # `A poll by ... in February`
+    if role and not any(t.lower().strip(",") in titles for t in tokens[:i]) and any(t in _LINKS for t in tokens[:i]):
         return None, None  # `the Office for Students`: a name of a body, not a role and a person
     return role, " ".join(name_tokens) if name_tokens else None
