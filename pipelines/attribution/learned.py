@@ -1,9 +1,11 @@
 """A CRF token tagger for cue, source and content spans, on top of the rules.
 
 Each paragraph is one sequence of word tokens tagged BIO over three roles
-(`S` source, `C` cue, `T` content).  Features: the word, its suffix and shape,
-quote state, sentence position, the reporting-verb and title lexicons, and
-the rules' own (outermost) attributions as BIO tags, with neighbours at +-2.
+(`S` source, `C` cue, `T` content).  Features: the word, its suffix, stem and
+shape, quote state, sentence position, `that` / a quote / a colon ahead, the
+reporting-verb and title lexicons, a cue prior learned from train
+(`attribution_cue_prior.tsv`), and the rules' own (outermost) attributions as
+BIO tags, with neighbours at +-2.
 The model (`pipelines/models/attribution_crf.crfsuite`, python-crfsuite's
 own format, not a pickle) is trained by `python -m
 pipelines.training.train_attribution` on PolNeAR train.
@@ -11,8 +13,7 @@ pipelines.training.train_attribution` on PolNeAR train.
 `tag_document` returns the tagged spans grouped into attributions: every
 source or content span goes to the nearest cue of its sentence (content with
 no cue in its sentence, a floating quote, to the nearest cue of its
-paragraph).  `__init__` keeps the rules' reading where a tagged cue overlaps a
-rules cue and adds the tagged attributions the rules missed.
+paragraph).  `__init__._merge` combines them with the rules' attributions.
 """
 
 from __future__ import annotations

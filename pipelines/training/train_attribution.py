@@ -30,6 +30,7 @@ PARAMS = {
     "feature.possible_transitions": True,
     "feature.minfreq": 2,
 }
+ALL_ANNOTATORS = False  # train on every annotator's file of a document, not only the first
 
 
 def parse_ann(path: Path) -> list[dict]:
@@ -51,14 +52,16 @@ def parse_ann(path: Path) -> list[dict]:
     return out
 
 
-def load_split(split: Path) -> list[tuple[str, str, list[dict]]]:
+def load_split(split: Path, all_annotators: bool = False) -> list[tuple[str, str, list[dict]]]:
+    """(doc, text, gold) in sorted order; the first annotator's file, or each annotator's in turn."""
     anns = sorted(p.name for p in (split / "attributions").glob("*.ann"))
     docs = []
     for path in sorted((split / "text").glob("*.txt")):
         doc = path.stem
-        mine = [a for a in anns if a.startswith(doc + "_")]
-        gold = parse_ann(split / "attributions" / mine[0]) if mine else []
-        docs.append((doc, path.read_text(encoding="utf-8"), gold))
+        text = path.read_text(encoding="utf-8")
+        mine = [a for a in anns if a.startswith(doc + "_")] or [None]
+        for ann in mine if all_annotators else mine[:1]:
+            docs.append((doc, text, parse_ann(split / "attributions" / ann) if ann else []))
     return docs
 
 
@@ -110,11 +113,11 @@ def examples(docs, prior):
                 yield seq.feats, gold_tags(seq, gold)
 
 
-def train(split: Path, out: Path, params: dict) -> None:
+def train(split: Path, out: Path, params: dict, all_annotators: bool = ALL_ANNOTATORS) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
-    docs = load_split(split)
+    docs = load_split(split, all_annotators)
     prior = cue_prior(docs)
     out.parent.mkdir(parents=True, exist_ok=True)
     prior_path = out.with_name(PRIOR_PATH.name)
@@ -141,10 +144,11 @@ def main() -> int:
     ap.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
     ap.add_argument("--c1", type=float, default=PARAMS["c1"])
     ap.add_argument("--c2", type=float, default=PARAMS["c2"])
+    ap.add_argument("--all-annotators", action=argparse.BooleanOptionalAction, default=ALL_ANNOTATORS)
     args = ap.parse_args()
     params = dict(PARAMS, max_iterations=args.iterations, c1=args.c1, c2=args.c2)
     t0 = time.perf_counter()
-    train(args.split, args.out, params)
+    train(args.split, args.out, params, args.all_annotators)
     print(f"trained in {time.perf_counter() - t0:.0f}s")
     return 0
 
