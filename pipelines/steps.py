@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from pipelines import attribution, checkworthiness, claim_typing, quantities, segment
 from pipelines.ingest import DEFAULT_MAX_BYTES, Reject, iter_records
-from pipelines.records import Attribution, Document, Sentence
+from pipelines.records import Attribution, Document, Sentence, Span
 from pipelines.schemas import CLAIMS, DOCUMENTS, INPUTS, QUANTITIES, REJECTS, SENTENCES
 from pipelines.store import TableStore
 
@@ -274,6 +274,13 @@ def claim_id_for(doc_id: str, found: Attribution) -> str:
     return _key([doc_id, cue, spans, found.attribution_type])
 
 
+def _span_columns(name: str, span: Span | None, text: str) -> dict:
+    """`<name>_text`, `<name>_start`, `<name>_end` of an optional span."""
+    if span is None:
+        return {f"{name}_text": None, f"{name}_start": None, f"{name}_end": None}
+    return {f"{name}_text": span.text(text), f"{name}_start": span.start, f"{name}_end": span.end}
+
+
 def claim_rows(doc_id: str, text: str, found: list[Attribution]) -> list[dict]:
     """Arrow-ready rows of the `claims` table for one document's attributions."""
     ids = [claim_id_for(doc_id, a) for a in found]
@@ -285,15 +292,11 @@ def claim_rows(doc_id: str, text: str, found: list[Attribution]) -> list[dict]:
             "doc_id": doc_id,
             "sentence_idx": a.sentence_idx,
             "attribution_type": a.attribution_type,
-            "speaker_text": a.speaker.text(text) if a.speaker else None,
-            "speaker_start": a.speaker.start if a.speaker else None,
-            "speaker_end": a.speaker.end if a.speaker else None,
+            **_span_columns("speaker", a.speaker, text),
             "speaker": a.speaker_name,
             "speaker_type": a.speaker_type,
             "speaker_role": a.speaker_role,
-            "cue_text": a.cue.text(text) if a.cue else None,
-            "cue_start": a.cue.start if a.cue else None,
-            "cue_end": a.cue.end if a.cue else None,
+            **_span_columns("cue", a.cue, text),
             "cue_lemma": a.cue_lemma,
             "channel": a.channel,
             "content_text": hull.text(text),
