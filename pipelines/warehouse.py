@@ -7,6 +7,7 @@ blocks a run, and a crash never leaves a half-built warehouse.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import uuid
@@ -81,10 +82,28 @@ def create_views(con: duckdb.DuckDBPyConnection, store: TableStore, folder: Path
     return names
 
 
+def _definition_key(store: TableStore, folder: Path | None) -> str:
+    """What the warehouse is built from: the table globs and the text of every sql/ view."""
+    digest = hashlib.sha256()
+    for table in TABLES:
+        digest.update(table_view_sql(store, table).encode())
+    for query in analysis_queries(folder):
+        digest.update(f"{query.name}\0{query.sql}\0".encode())
+    return digest.hexdigest()
+
+
 def build_warehouse(store: TableStore, folder: Path | None = None) -> tuple[Path, list[str]]:
-    """Rebuild `warehouse.duckdb` atomically; returns its path and its views."""
+    """Rebuild `warehouse.duckdb` atomically, unless its views are already what they would be.
+
+    Returns its path and its views.  Views read the Parquet files when queried, so new
+    rows need no rebuild; only a new table, a changed sql/ file or a moved data dir do.
+    """
     store.ensure_tables()
     target = store.data_dir / WAREHOUSE
+    key = _definition_key(store, folder)
+    stamp = store.data_dir / f".{WAREHOUSE}.key"
+    if target.exists() and stamp.exists() and stamp.read_text() == key:
+        return target, [t for t in TABLES] + [q.name for q in analysis_queries(folder)]
     tmp = target.with_name(f".{WAREHOUSE}.{uuid.uuid4().hex[:8]}.tmp")
     try:
         con = duckdb.connect(str(tmp))
@@ -94,6 +113,7 @@ def build_warehouse(store: TableStore, folder: Path | None = None) -> tuple[Path
         finally:
             con.close()
         os.replace(tmp, target)
+        stamp.write_text(key)
     finally:
         tmp.unlink(missing_ok=True)
         Path(str(tmp) + ".wal").unlink(missing_ok=True)

@@ -6,6 +6,7 @@ import os
 
 import duckdb
 import pytest
+from pathlib import Path
 
 from pipelines import query
 from pipelines.warehouse import WAREHOUSE, analysis_queries, build_warehouse
@@ -55,6 +56,7 @@ def test_rebuild_while_an_analyst_holds_the_warehouse_open(seeded_store):
     try:
         assert ready.wait(60)
         before = os.stat(path).st_ino
+        (seeded_store.data_dir / ".warehouse.duckdb.key").unlink()  # force a rebuild
         build_warehouse(seeded_store)  # must not block nor fail
         assert os.stat(path).st_ino != before
     finally:
@@ -90,3 +92,21 @@ def test_views_may_build_on_views_in_any_name_order(seeded_store, tmp_path):
     (tmp_path / "b_broken.sql").write_text("-- Broken.\nselect * from nowhere_at_all")
     with pytest.raises(ValueError, match="b_broken.sql does not compile"):
         create_views(duckdb.connect(), seeded_store, tmp_path)
+
+
+def test_rebuild_is_skipped_when_nothing_changed(seeded_store, tmp_path):
+    path = seeded_store.data_dir / WAREHOUSE
+    build_warehouse(seeded_store)
+    before = os.stat(path).st_mtime_ns
+    build_warehouse(seeded_store)
+    assert os.stat(path).st_mtime_ns == before  # re-running changes nothing
+    (tmp_path / "extra_view.sql").write_text("-- Extra.\nselect 1 as one")
+    import shutil
+
+    for q in analysis_queries():
+        shutil.copy(q_path := (Path(__file__).resolve().parents[1] / "sql" / f"{q.name}.sql"), tmp_path / q_path.name)
+    build_warehouse(seeded_store, tmp_path)  # a new sql/ file: rebuilt with its view
+    con = duckdb.connect(str(path), read_only=True)
+    assert con.execute("select one from extra_view").fetchone() == (1,)
+    con.close()
+    build_warehouse(seeded_store)  # back to the repo's views
