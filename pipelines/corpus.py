@@ -1,80 +1,197 @@
-"""The cross-document step: stories, speakers and claim links over the whole corpus.
+"""The cross-document step: stories, speakers and claim links, updated for what changed.
 
-Linking reads every document, sentence and claim part, calls
-`pipelines.linking.link_tables`, replaces the `stories`, `speakers` and
-`claim_links` tables (one atomic part each) and rewrites only those `claims`
-parts whose `speaker_id` column changed.  A fingerprint of the parts it
-linked lets a run with nothing new skip the step entirely.
+The first linking of a data directory groups the whole corpus.  After that,
+only the claims parts written or rewritten since the last linking are new
+work: their documents, the old documents that share rare *link keys* with
+them (title terms, names, speakers, five-word runs of quotes; kept per part
+in `DATA_DIR/index/link_keys/`), and every document of those documents'
+stories form the *scope*.  Stories and claim links are recomputed inside
+the scope only; rows outside it stay as they were.  Speaker linking, which
+reads only six short columns of each claim, runs over all claims so that
+one person keeps one `speaker_id` everywhere; only the `claims` parts whose
+`speaker_id` column changed are rewritten.  A run with nothing new skips
+the step entirely.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from pipelines.linking.rows import link_tables
+from pipelines.linking import group_stories, link_claims, link_speakers
+from pipelines.linking.rows import link_inputs, speaker_mentions, story_docs
+from pipelines.linking.text import STOPWORDS, content_terms, quoted_fragments, words
 from pipelines.schemas import CLAIM_LINKS, SPEAKERS, STORIES
 from pipelines.steps import Progress, StepSummary
-from pipelines.store import TableStore
+from pipelines.store import TableStore, atomic_parquet
 
 STATE = ".linking-state.json"
 CORPUS_PART = "corpus"
+KEYS = pa.schema([("doc_id", pa.string()), ("key", pa.string())])
+NAMES_PER_DOC = 15  # the most frequent capitalised names of a document become keys
+QUOTE_RUN = 5  # words in a run of a quotation that two documents must share
+MIN_SHARED = 3  # keys (other than quote runs) an old document must share with a new one
+MAX_DF_SHARE, MAX_DF = 0.02, 100  # a key in more documents than this is too common to propose anything
+_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
+MENTION_COLUMNS = ["doc_id", "claim_id", "speaker", "speaker_text", "speaker_role", "speaker_type"]
 
 
-def fingerprint(store: TableStore) -> str:
-    """What linking depends on: the document and claims parts, and when each claims part was written."""
-    digest = hashlib.sha256()
-    for table in ("documents", "claims"):
-        for key, path in store.parts(table).items():
-            digest.update(f"{table}/{key}:{path.stat().st_mtime_ns}\n".encode())
-    return digest.hexdigest()
+def link_keys(doc: dict, claims: Iterable[dict]) -> set[str]:
+    """What a document could share with another about the same event."""
+    keys = {"t:" + t for t in content_terms(doc.get("title") or "")}
+    names = Counter(m.group().lower() for m in _NAME.finditer(doc.get("text") or "")
+                    if m.group().lower() not in STOPWORDS)
+    keys.update("n:" + name for name, _ in names.most_common(NAMES_PER_DOC))
+    for claim in claims:
+        if claim.get("speaker"):
+            keys.add("s:" + claim["speaker"].lower())
+        for quote in quoted_fragments(claim.get("content_text") or ""):
+            ws = words(quote)
+            keys.update("q:" + " ".join(ws[i:i + QUOTE_RUN]) for i in range(len(ws) - QUOTE_RUN + 1))
+    return keys
+
+
+def _index_dir(store: TableStore) -> Path:
+    return store.data_dir / "index" / "link_keys"
 
 
 def _state_path(store: TableStore) -> Path:
     return store.tables_dir / STATE
 
 
+def _load_state(store: TableStore) -> dict[str, int]:
+    path = _state_path(store)
+    try:
+        return {k: int(v) for k, v in json.loads(path.read_text(encoding="utf-8"))["linked"].items()}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _save_state(store: TableStore) -> None:
+    linked = {k: p.stat().st_mtime_ns for k, p in store.parts("claims").items()}
+    path = _state_path(store)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(json.dumps({"linked": linked}), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _rows(store: TableStore, table: str, columns: list[str], doc_ids: set[str] | None,
+          parts: Iterable[str] | None = None) -> list[dict]:
+    """Rows of `table` (of the given parts, else all) whose doc_id is in `doc_ids` (None: all)."""
+    available = store.parts(table)
+    wanted = available if parts is None else {k: available[k] for k in parts if k in available}
+    out = []
+    for path in wanted.values():
+        rows = pq.read_table(path, columns=columns)
+        if doc_ids is not None:
+            rows = rows.filter(pc.is_in(rows.column("doc_id"), pa.array(sorted(doc_ids), pa.string())))
+        out.extend(rows.to_pylist())
+    return out
+
+
+def _write_keys(store: TableStore, parts: list[str]) -> set[str]:
+    """Link keys of the documents of `parts`, one index file per part; returns their doc_ids."""
+    doc_ids: set[str] = set()
+    for part in parts:
+        docs = _rows(store, "documents", ["doc_id", "title", "text"], None, [part])
+        claims_by_doc = defaultdict(list)
+        for c in _rows(store, "claims", ["doc_id", "speaker", "content_text"], None, [part]):
+            claims_by_doc[c["doc_id"]].append(c)
+        rows = [{"doc_id": d["doc_id"], "key": key} for d in docs
+                for key in sorted(link_keys(d, claims_by_doc[d["doc_id"]]))]
+        target = _index_dir(store) / f"{part}.parquet"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_parquet(pa.Table.from_pylist(rows, schema=KEYS), target)
+        doc_ids.update(d["doc_id"] for d in docs)
+    return doc_ids
+
+
+def _neighbours(store: TableStore, new_docs: set[str]) -> set[str]:
+    """Old documents that share rare link keys with the new ones."""
+    glob = str(_index_dir(store) / "**" / "*.parquet").replace("'", "''")
+    con = duckdb.connect()
+    try:
+        con.register("new_docs", pa.table({"doc_id": pa.array(sorted(new_docs), pa.string())}))
+        found = con.execute(f"""
+            with k as (select doc_id, key from read_parquet('{glob}')),
+                 n as (select count(distinct doc_id) as docs from k),
+                 df as (select key, count(distinct doc_id) as df from k group by key),
+                 nk as (select distinct key from k where doc_id in (select doc_id from new_docs))
+            select k.doc_id
+            from k join nk using (key) join df using (key), n
+            where df.df <= least(greatest(3, {MAX_DF_SHARE} * n.docs), {MAX_DF})
+              and k.doc_id not in (select doc_id from new_docs)
+            group by k.doc_id
+            having count(distinct k.key) >= {MIN_SHARED} or bool_or(starts_with(k.key, 'q:'))
+        """).fetchall()
+    finally:
+        con.close()
+    return {doc_id for (doc_id,) in found}
+
+
 def link_corpus(store: TableStore, progress: Progress | None = None, force: bool = False) -> StepSummary:
-    """Relink the corpus if any document or claims part changed since the last linking."""
+    """Update stories, speakers and claim links for the claims parts that changed since the last linking."""
     summary = StepSummary()
-    before = fingerprint(store)
-    state = _state_path(store)
-    if not force and state.exists() and json.loads(state.read_text()).get("fingerprint") == before:
+    state = _load_state(store)
+    current = {k: p.stat().st_mtime_ns for k, p in store.parts("claims").items()}
+    changed = [k for k, mtime in current.items() if state.get(k) != mtime]
+    full = force or not state or not store.parts("stories")
+    if not changed and not full:
         summary.add("skipped")
         return summary
-    documents = _read_all(store, "documents", ["doc_id", "title", "text", "source", "published_at"])
-    sentences = _read_all(store, "sentences", ["doc_id", "sentence_idx", "text"])
-    claims_parts = {key: pq.read_table(path) for key, path in store.parts("claims").items()}
-    claims = [row for table in claims_parts.values() for row in table.to_pylist()]
+    new_docs = _write_keys(store, list(current) if full else changed)
+    old_story = {} if full else {r["doc_id"]: r["story_id"] for r in _rows(store, "stories", ["story_id", "doc_id"], None)}
+    if full:
+        scope = None
+    else:
+        touched = new_docs | _neighbours(store, new_docs)
+        stories = {old_story[d] for d in touched if d in old_story}
+        scope = touched | {d for d, s in old_story.items() if s in stories}
+    docs = {d["doc_id"]: d for d in _rows(store, "documents", ["doc_id", "title", "text", "source", "published_at"], scope)}
+    claims = _rows(store, "claims", None, scope)
+    sentence_text = {(s["doc_id"], s["sentence_idx"]): s["text"]
+                     for s in _rows(store, "sentences", ["doc_id", "sentence_idx", "text"], scope)}
     if progress:
-        progress(f"linking {len(documents):,} documents, {len(claims):,} claims")
-    linked = link_tables(documents, sentences, claims)
-    store.write_part("stories", pa.Table.from_pylist(linked.stories, schema=STORIES), CORPUS_PART)
-    store.write_part("speakers", pa.Table.from_pylist(linked.speakers, schema=SPEAKERS), CORPUS_PART)
-    store.write_part("claim_links", pa.Table.from_pylist(linked.claim_links, schema=CLAIM_LINKS), CORPUS_PART)
-    for key, table in claims_parts.items():
-        ids = [linked.claim_speaker.get(c) for c in table.column("claim_id").to_pylist()]
-        if ids != table.column("speaker_id").to_pylist():
+        progress(f"linking {len(docs):,} documents ({'all' if full else f'{len(new_docs):,} new'}), {len(claims):,} claims")
+    by_doc = defaultdict(list)
+    for c in claims:
+        by_doc[c["doc_id"]].append(c)
+    story_of = {d: s for d, s in old_story.items() if scope is None or d not in scope}
+    story_of.update(group_stories(story_docs(docs, by_doc)))
+    speakers, claim_speaker = link_speakers(speaker_mentions(_rows(store, "claims", MENTION_COLUMNS, None), story_of))
+    links = [asdict(link) for link in link_claims(link_inputs(claims, docs, sentence_text, claim_speaker), story_of)]
+    if not full:
+        redone = {c["claim_id"] for c in claims}
+        alive = set(claim_speaker)
+        links += [r for r in _rows(store, "claim_links", None, None)
+                  if not (r["claim_id_a"] in redone and r["claim_id_b"] in redone)
+                  and r["claim_id_a"] in alive and r["claim_id_b"] in alive]
+        links.sort(key=lambda r: (r["claim_id_a"], r["claim_id_b"]))
+    stories = [{"story_id": s, "doc_id": d} for d, s in sorted(story_of.items(), key=lambda x: (x[1], x[0]))]
+    store.write_part("stories", pa.Table.from_pylist(stories, schema=STORIES), CORPUS_PART)
+    store.write_part("speakers", pa.Table.from_pylist([asdict(s) for s in speakers], schema=SPEAKERS), CORPUS_PART)
+    store.write_part("claim_links", pa.Table.from_pylist(links, schema=CLAIM_LINKS), CORPUS_PART)
+    for key, path in store.parts("claims").items():
+        now = pq.read_table(path, columns=["claim_id", "speaker_id"])
+        ids = [claim_speaker.get(c) for c in now.column("claim_id").to_pylist()]
+        if ids != now.column("speaker_id").to_pylist():
+            table = pq.read_table(path)
             column = table.schema.get_field_index("speaker_id")
             store.write_part("claims", table.set_column(column, "speaker_id", pa.array(ids, pa.string())), key)
             summary.add("claims_parts_rewritten")
-    _write_state(state, fingerprint(store))
-    summary.add("stories", len({s["story_id"] for s in linked.stories}))
-    summary.add("speakers", len(linked.speakers))
-    summary.add("claim_links", len(linked.claim_links))
+    _save_state(store)
+    summary.add("documents_relinked", len(docs))
+    summary.add("stories", len({s["story_id"] for s in stories}))
+    summary.add("speakers", len(speakers))
+    summary.add("claim_links", len(links))
     return summary
-
-
-def _read_all(store: TableStore, table: str, columns: list[str]) -> list[dict]:
-    return [row for path in store.parts(table).values() for row in pq.read_table(path, columns=columns).to_pylist()]
-
-
-def _write_state(path: Path, value: str) -> None:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps({"fingerprint": value}), encoding="utf-8")
-    os.replace(tmp, path)

@@ -57,7 +57,7 @@ class TableStore:
         rows = rows.select(schema.names).cast(schema) if rows.schema != schema else rows
         final = self.table_dir(table) / f"{part}.parquet"
         final.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_parquet(rows, final)
+        atomic_parquet(rows, final)
         empty = self.table_dir(table) / EMPTY_PART
         if empty.exists():
             empty.unlink()
@@ -71,7 +71,7 @@ class TableStore:
                 folder.mkdir(parents=True, exist_ok=True)
                 target = folder / EMPTY_PART
                 if not target.exists():
-                    _atomic_parquet(schema.empty_table(), target)
+                    atomic_parquet(schema.empty_table(), target)
 
     def read_part(self, table: str, part: str, columns: list[str] | None = None) -> pa.Table:
         return pq.read_table(self.table_dir(table) / f"{part}.parquet", columns=columns)
@@ -102,7 +102,7 @@ class TableStore:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _atomic_parquet(rows: pa.Table, final: Path) -> None:
+def atomic_parquet(rows: pa.Table, final: Path) -> None:
     tmp = final.with_name(f".{final.name}.{uuid.uuid4().hex[:8]}{TMP_SUFFIX}")
     try:
         with open(tmp, "wb") as fh:

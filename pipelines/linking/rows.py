@@ -32,6 +32,36 @@ def _content(claim: Mapping, text: str) -> str:
     return claim.get("content_text") or ""
 
 
+def story_docs(docs: Mapping[str, Mapping], claims_by_doc: Mapping[str, list[Mapping]]) -> list[StoryDoc]:
+    """What story grouping reads of each document: text, title, date, its speakers and quotes."""
+    return [
+        StoryDoc(doc_id, d.get("title"), d.get("text") or "", d.get("source"), d.get("published_at"),
+                 tuple(sorted({c["speaker"] for c in claims_by_doc.get(doc_id, ()) if c.get("speaker")})),
+                 tuple(q for c in claims_by_doc.get(doc_id, ()) for q in quoted_fragments(c.get("content_text") or "")))
+        for doc_id, d in docs.items()
+    ]
+
+
+def speaker_mentions(claims: Iterable[Mapping], story_of: Mapping[str, str]) -> list[SpeakerMention]:
+    """Each claim's speaker, with the story of its document."""
+    return [SpeakerMention(c["doc_id"], c["claim_id"], c.get("speaker"), c.get("speaker_text"), c.get("speaker_role"),
+                           c.get("speaker_type") or "person", story_of.get(c["doc_id"]))
+            for c in claims]
+
+
+def link_inputs(claims: Iterable[Mapping], docs: Mapping[str, Mapping], sentence_text: Mapping[tuple, str],
+                claim_speaker: Mapping[str, str | None]) -> list[LinkClaim]:
+    """What claim linking reads of each attributed claim."""
+    return [
+        LinkClaim(c["claim_id"], c["doc_id"], claim_speaker.get(c["claim_id"]),
+                  _content(c, docs[c["doc_id"]].get("text") or ""), polarity=c.get("polarity"),
+                  sentence=sentence_text.get((c["doc_id"], c.get("sentence_idx")), ""),
+                  source=docs[c["doc_id"]].get("source"))
+        for c in claims
+        if c.get("attribution_type") != "unattributed"
+    ]
+
+
 def link_tables(documents: Iterable[Mapping], sentences: Iterable[Mapping], claims: Iterable[Mapping]) -> LinkedTables:
     """Stories, speakers and claim links of a whole batch of documents."""
     docs = {d["doc_id"]: d for d in documents}
@@ -40,28 +70,9 @@ def link_tables(documents: Iterable[Mapping], sentences: Iterable[Mapping], clai
     by_doc = defaultdict(list)
     for c in claims:
         by_doc[c["doc_id"]].append(c)
-    story_docs = [
-        StoryDoc(doc_id, d.get("title"), d.get("text") or "", d.get("source"), d.get("published_at"),
-                 tuple(sorted({c["speaker"] for c in by_doc[doc_id] if c.get("speaker")})),
-                 tuple(q for c in by_doc[doc_id] for q in quoted_fragments(c.get("content_text") or "")))
-        for doc_id, d in docs.items()
-    ]
-    story_of = group_stories(story_docs)
-    mentions = [
-        SpeakerMention(c["doc_id"], c["claim_id"], c.get("speaker"), c.get("speaker_text"), c.get("speaker_role"),
-                       c.get("speaker_type") or "person", story_of[c["doc_id"]])
-        for c in claims
-    ]
-    speakers, claim_speaker = link_speakers(mentions)
-    link_input = [
-        LinkClaim(c["claim_id"], c["doc_id"], claim_speaker.get(c["claim_id"]),
-                  _content(c, docs[c["doc_id"]].get("text") or ""), polarity=c.get("polarity"),
-                  sentence=sentence_text.get((c["doc_id"], c.get("sentence_idx")), ""),
-                  source=docs[c["doc_id"]].get("source"))
-        for c in claims
-        if c.get("attribution_type") != "unattributed"
-    ]
-    links = link_claims(link_input, story_of)
+    story_of = group_stories(story_docs(docs, by_doc))
+    speakers, claim_speaker = link_speakers(speaker_mentions(claims, story_of))
+    links = link_claims(link_inputs(claims, docs, sentence_text, claim_speaker), story_of)
     return LinkedTables(
         stories=[{"story_id": s, "doc_id": d} for d, s in sorted(story_of.items(), key=lambda x: (x[1], x[0]))],
         speakers=[asdict(s) for s in speakers],
