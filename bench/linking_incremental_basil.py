@@ -12,7 +12,6 @@ import json
 import sys
 import tempfile
 import time
-from itertools import combinations
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -21,20 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipelines import corpus, steps  # noqa: E402
 from pipelines.linking.basil import basil_root, iter_articles  # noqa: E402
+from pipelines.linking.basil import pairwise_prf as prf, same_group_pairs as pairs  # noqa: E402
 from pipelines.store import TableStore  # noqa: E402
 
 
-def pairs(groups: dict[str, str]) -> set:
-    by = {}
-    for doc, group in groups.items():
-        by.setdefault(group, []).append(doc)
-    return {tuple(sorted(p)) for docs in by.values() for p in combinations(docs, 2)}
-
-
-def prf(gold: set, predicted: set) -> tuple[float, float, float]:
-    tp = len(gold & predicted)
-    p, r = (tp / len(predicted) if predicted else 1.0), (tp / len(gold) if gold else 1.0)
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def stories(store: TableStore, ext_of: dict[str, str]) -> dict[str, str]:

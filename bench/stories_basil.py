@@ -12,29 +12,16 @@ from __future__ import annotations
 
 import sys
 import time
-from collections import defaultdict
-from itertools import combinations
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from pipelines.linking.basil import basil_root, iter_articles  # noqa: E402
+from pipelines.linking.basil import pairwise_prf as prf, same_group_pairs as pairs  # noqa: E402
 from pipelines.linking.stories import StoryDoc, group_stories  # noqa: E402
 from pipelines.linking.text import quoted_fragments  # noqa: E402
 
 
-def pairs(groups: dict[str, str]) -> set[tuple[str, str]]:
-    members = defaultdict(list)
-    for doc, g in groups.items():
-        members[g].append(doc)
-    return {tuple(sorted(p)) for m in members.values() for p in combinations(m, 2)}
-
-
-def prf(gold: set, predicted: set) -> tuple[float, float, float]:
-    tp = len(gold & predicted)
-    p = tp / len(predicted) if predicted else 1.0
-    r = tp / len(gold) if gold else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def evaluate(root: Path) -> dict:

@@ -13,8 +13,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -59,8 +57,6 @@ class _LogRelay:
 
 def run_pipeline(inputs: list[str], data_dir: Path, *, batch_size: int = 1000, progress=None) -> RunOutcome:
     """Materialize the whole asset graph (the job the UI runs) over `inputs` into `data_dir`."""
-    import dagster as dg
-
     os.environ["DAGSTER_HOME"] = str(dagster_home(data_dir))
     from pipelines.definitions import defs
     from pipelines.jobs import run_config_for
@@ -155,7 +151,7 @@ def format_summary(outcome: RunOutcome, data_dir: Path, seconds: float) -> str:
         lines.append("  top speakers: " + ", ".join(f"{name} ({n})" for name, n in top))
     if r:
         lines.append("  rejects:   claimwire sql \"select uri, reason, detail from rejects\"")
-    lines.append(f"  query:     claimwire sql \"select * from who_said_what limit 20\""
+    lines.append("  query:     claimwire sql \"select * from who_said_what limit 20\""
                  + ("" if data_dir == Path("data").resolve() else f" --data-dir {data_dir}"))
     return "\n".join(lines)
 

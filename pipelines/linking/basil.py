@@ -8,6 +8,7 @@ listed in `YEARS` are ever opened: later years are held out.
 from __future__ import annotations
 
 import json
+from itertools import combinations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -82,3 +83,19 @@ def sentence_offsets(article: BasilArticle) -> list[tuple[int, int, int]]:
             pos += len(sentence) + 1
         pos += 1  # paragraphs are joined by "\n\n", sentences by " "
     return out
+
+
+def same_group_pairs(groups: dict[str, str]) -> set[tuple[str, str]]:
+    """Every pair of items (sorted) that `groups` (item -> group) puts together."""
+    members: dict[str, list[str]] = {}
+    for item, group in groups.items():
+        members.setdefault(group, []).append(item)
+    return {tuple(sorted(p)) for m in members.values() for p in combinations(m, 2)}
+
+
+def pairwise_prf(gold: set, predicted: set) -> tuple[float, float, float]:
+    """Precision, recall and F1 of predicted pairs against gold pairs."""
+    tp = len(gold & predicted)
+    p = tp / len(predicted) if predicted else 1.0
+    r = tp / len(gold) if gold else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
