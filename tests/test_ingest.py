@@ -216,3 +216,13 @@ def test_permission_denied_is_a_reject(tmp_path, monkeypatch):
     monkeypatch.setattr("builtins.open", deny)
     reject = only(iter_records([path]))
     assert (reject.reason, reject.uri) == ("unreadable", str(path)) and "permission denied" in reject.detail
+
+
+@pytest.mark.parametrize("text, charset", [
+    ("Москва заявила, что переговоры начнутся немедленно, сообщил Кремль.", "cp1251"),
+    ("Die Regierung in Berlin erklärte, die Gespräche würden sofort beginnen, größer.", "latin-1"),
+])
+def test_other_charsets_detected_with_confidence(tmp_path, text, charset):
+    path = tmp_path / f"{charset}.txt"
+    path.write_bytes(f"Title\n{text}".encode(charset))
+    assert only(iter_records([path])).text == f"Title\n{text}"
