@@ -85,16 +85,14 @@ def _save_state(store: TableStore) -> None:
     os.replace(tmp, path)
 
 
-def _rows(store: TableStore, table: str, columns: list[str], doc_ids: set[str] | None,
-          parts: Iterable[str] | None = None) -> list[dict]:
-    """Rows of `table` (of the given parts, else all) whose doc_id is in `doc_ids` (None: all)."""
-    available = store.parts(table)
-    wanted = available if parts is None else {k: available[k] for k in parts if k in available}
+def _rows(store: TableStore, table: str, columns: list[str] | None, doc_ids: set[str] | None) -> list[dict]:
+    """Rows of `table` whose doc_id is in `doc_ids` (None: all rows)."""
+    wanted = None if doc_ids is None else pa.array(sorted(doc_ids), pa.string())
     out = []
-    for path in wanted.values():
+    for path in store.parts(table).values():
         rows = pq.read_table(path, columns=columns)
-        if doc_ids is not None:
-            rows = rows.filter(pc.is_in(rows.column("doc_id"), pa.array(sorted(doc_ids), pa.string())))
+        if wanted is not None:
+            rows = rows.filter(pc.is_in(rows.column("doc_id"), wanted))
         out.extend(rows.to_pylist())
     return out
 
@@ -103,9 +101,9 @@ def _write_keys(store: TableStore, parts: list[str]) -> set[str]:
     """Link keys of the documents of `parts`, one index file per part; returns their doc_ids."""
     doc_ids: set[str] = set()
     for part in parts:
-        docs = _rows(store, "documents", ["doc_id", "title", "text"], None, [part])
+        docs = store.read_part("documents", part, ["doc_id", "title", "text"]).to_pylist()
         claims_by_doc = defaultdict(list)
-        for c in _rows(store, "claims", ["doc_id", "speaker", "content_text"], None, [part]):
+        for c in store.read_part("claims", part, ["doc_id", "speaker", "content_text"]).to_pylist():
             claims_by_doc[c["doc_id"]].append(c)
         rows = [{"doc_id": d["doc_id"], "key": key} for d in docs
                 for key in sorted(link_keys(d, claims_by_doc[d["doc_id"]]))]
