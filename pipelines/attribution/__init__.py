@@ -269,6 +269,29 @@ def _well_formed(candidates: list) -> list:
     return out
 
 
+_IN_DOCUMENT = re.compile(
+    r"[^\n]*?\b(?:in|on|via)\s+(?:an?|the|his|her|their|its)\s+(?:[\w-]+\s+)?"
+    r"(statement|letter|readout|memo|post|tweet|e-?mail|release|op-ed|speech|ad|video|message|interview)\b"
+)
+_LEADING_PARTICIPLE = re.compile(r"[“\"']?\s*[A-Z][a-z]+ing$")
+
+
+def _leading_participles(text: str, candidates: list, units) -> None:
+    """`Calling Mr. Trump a “sniveling coward,” Mr. Cruz told his rival ...`: an opening participle
+    clause without a source of its own takes the source of the attribution whose clause it opens."""
+    for c in candidates:
+        if c.source is not None or c.parent is not None:
+            continue
+        start = units[c.unit].start
+        if not _LEADING_PARTICIPLE.fullmatch(text, start, c.cue[1]) or not text[start:c.cue[0]].strip(" “\"'") == "":
+            continue
+        end = max(b for _, b in c.content)
+        after = [d for d in candidates if d is not c and d.unit == c.unit and d.source is not None and d.source[0] >= end
+                 and d.parent is None and text[end:d.source[0]].strip(" ,”\"'") == ""]
+        if after:
+            c.source = after[0].source
+
+
 def rule_candidates(text: str, sentences: Sequence[Sentence]):
     """The rules' candidates and the units they refer to."""
     candidates, units = extract_candidates(text, sentences)
@@ -284,14 +307,18 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
     if tagged is not None:
         candidates = _merge(text, candidates, units, tagged)
     candidates = _well_formed(candidates)
+    _leading_participles(text, candidates, units)
     people = DocumentSpeakers(text)
     out: list[Attribution] = []
     index: dict[int, int] = {}
     for i, c in enumerate(candidates):
         written = text[c.source[0]:c.source[1]] if c.source else None
-        speaker = people.resolve(written) if written else None
+        speaker = people.resolve(written, c.source[0]) if written else None
         if speaker is not None and c.parent is None:
             people.note(speaker)
+            issued = _IN_DOCUMENT.match(text, c.cue[0], min(len(text), c.cue[1] + 40))
+            if issued and speaker.type in ("person", "organization"):
+                people.note_document(issued.group(1), speaker)  # `Trump said in a statement` ... `the statement continued`
         content = tuple(Span(a, b) for a, b in c.content)
         index[i] = len(out)
         out.append(Attribution(

@@ -31,3 +31,9 @@ def reporting_verbs() -> dict[str, tuple[str, str]]:
 def words(name: str) -> frozenset[str]:
     """A one-entry-a-line lexicon as a set of lowercase entries."""
     return frozenset(w.lower() for w in _lines(name))
+
+
+@lru_cache(maxsize=None)
+def first_names() -> dict[str, str]:
+    """First name -> `m` or `f` (`first_names.tsv`)."""
+    return dict(line.split("\t") for line in _lines("first_names.tsv"))

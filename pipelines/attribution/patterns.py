@@ -88,6 +88,8 @@ def headline(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
     return None
 
 
+_ABOUT = re.compile(r"\s+(?:about|of)\s")  # `"...," Cruz said about the article alleging that ...`: what he said about it
+_TOLD = re.compile(r"\btold$|\btells?$")
 _QUOTE_NEXT = re.compile(r"\s*[,:]?\s*(?:[\"“]|'')")
 _NEW_CONTENT = re.compile(r"\s*(?::|\bthat\b)|[^.,;]{0,60}?\bthat\b")
 
@@ -97,7 +99,8 @@ def sep_before_cue(text: str, unit_start: int, cue_start: int, cue_end: int, uni
     `inverted` (`"...," said X`) or `trailing` (`"...," X said`)."""
     pre = text[unit_start:cue_start]
     m = _SEP_BEFORE_CUE.search(pre)
-    if m and m.start() > 0:
+    # `"...," told The Washington Post` is never inverted: the noun after `told` is the one told
+    if m and m.start() > 0 and not _TOLD.search(text, cue_start, cue_end):
         src = source_after(text, cue_end, unit_end)
         quoted = bool(m.group("q1") or m.group("q2"))
         if src and (ends_clause(text, src[1], unit_end) or quoted and not _NEW_CONTENT.match(text, src[1], unit_end)):
@@ -107,7 +110,7 @@ def sep_before_cue(text: str, unit_start: int, cue_start: int, cue_end: int, uni
     # after a closing quote (`"...," Clinton said on ABC's "This Week"`) the cue ends
     # the clause unless `that` or a colon opens new content
     closes_quote = bool(m and (m.group("q1") or m.group("q2")))
-    if closes_quote and _NEW_CONTENT.match(text, cue_end, unit_end):
+    if closes_quote and _NEW_CONTENT.match(text, cue_end, unit_end) and not _ABOUT.match(text, cue_end, unit_end):
         return None
     if not closes_quote and not ends_clause(text, cue_end, unit_end):
         return None

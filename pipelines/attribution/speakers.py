@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import words
+from .lexicon import first_names, words
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"})
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*$")
 # Proper names of people written in the text: two or three capitalized words.
 _CAPITALIZED_RUN = re.compile(r"\b[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*)+")
-_PERSON_NAME = re.compile(r"[A-Z][a-z]+(?:\s[A-Z]\.)?(?:\s[A-Z][a-z'’-]+){1,2}")
+_PERSON_NAME = re.compile(r"[A-Z][^\W\d_]+(?:\s[A-Z]\.)?(?:\s[A-Z](?:[^\W\d_]|['’-](?=[^\W\d_]))+){1,2}")
 # Adjectives in a description that point to the same place as a role word.
 _PLACE_ALIASES = {
     "kremlin": ("russian", "russia", "kremlin"),
@@ -19,18 +19,85 @@ _PLACE_ALIASES = {
     "u.s.": ("u.s.", "american", "us"),
     "american": ("u.s.", "american", "us"),
     "ukrainian": ("ukrainian", "ukraine"),
+    "republican": ("republican", "gop", "r"),
+    "gop": ("republican", "gop", "r"),
+    "democratic": ("democratic", "democrat", "d"),
+    "democrat": ("democratic", "democrat", "d"),
 }
+# Offices a named person holds: `the governor said` with no one described so is the latest speaker
+_OFFICES = frozenset(
+    "senator governor congressman congresswoman representative lawmaker mayor sheriff nominee candidate front-runner".split()
+)
 # `the Office for Students`, `the Millbrook Chamber of Commerce`: a body named by its head word
 _ORG_OF = re.compile(
     r"\b(?:Office|Ministry|Department|Chamber|Council|Committee|Commission|Agency|Bureau|Board|Institute|Association|Federation|Union|Society|League|Center|Centre)"
     r"\s+(?:of|for|on)\s+(?:the\s+)?[A-Z]"
 )
 _LINKS = frozenset("of for by in at from on with to about".split())
+_MINOR = frozenset("to of for by in at from on with about and or but the a an as is are was be his her their says said tells".split())
 _MONTHS_AND_DAYS = frozenset(
     "January February March April May June July August September October November December "
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
 _LEADER_WORDS = ("president", "prime minister", "chancellor", "leader", "king")
+# A description as a speaker: `the [modifiers] head`, the head a role a named person can hold.
+_DESCRIPTION = re.compile(
+    r"^the\s+((?:[\w.'’-]+\s+){0,3}?)(leader|president|spokesman|spokeswoman|spokesperson|prime minister|senator|governor|"
+    r"secretary|congressman|congresswoman|lawmaker|representative|mayor|sheriff|nominee|candidate|front-runner|"
+    r"chairman|chairwoman|justice|judge|attorney general|general|ambassador|minister|speaker|aide|adviser|advisor|"
+    r"businessman|billionaire|actor|singer|pope|official|former president|first lady)$"
+)
+_HEAD_ALIASES = {
+    "governor": ("governor", "gov."),
+    "senator": ("senator", "sen."),
+    "congressman": ("congressman", "rep.", "representative", "congresswoman"),
+    "congresswoman": ("congresswoman", "rep.", "representative", "congressman"),
+    "representative": ("representative", "rep.", "congressman", "congresswoman"),
+    "lawmaker": ("lawmaker", "senator", "sen.", "rep.", "representative", "congressman", "congresswoman"),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman"),
+    "adviser": ("adviser", "advisor"),
+    "advisor": ("adviser", "advisor"),
+    "front-runner": ("front-runner", "frontrunner"),
+}
+# Title words of an office: a speaker described with one is not `the nominee` by default
+_OFFICE_WORDS = frozenset("president senator sen. governor gov. congressman congresswoman rep. representative mayor secretary minister chancellor judge justice".split())
+# Words of a description that do not narrow it down (`the presumptive nominee`, `the former governor`)
+_PLAIN_MODIFIERS = frozenset(
+    "former then current new longtime veteran outgoing incoming embattled presumptive likely top chief senior "
+    "deputy acting interim two-term first-term 2016 2012 2008 presidential vice".split()
+)
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,.;:()“”\"]{3,80}?)(?=[,.;:)]|\s+(?:said|says|told|who)\b)")
+_HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+([A-Z][\w'’-]+)")
+_FEMININE = re.compile(
+    r"\b(?:(?:spokes|chair|congress|council|assembly|business|alder|select|sales|news|police|anchor)woman|"
+    r"first lady|queen|princess|mrs\.|ms\.|sister|mother|wife|daughter|actress|widow|grandmother)(?!\w)")
+_MASCULINE = re.compile(
+    r"\b(?:(?:spokes|chair|congress|council|assembly|business|alder|select|sales|news|police|anchor)man|"
+    r"king|prince|mr\.|brother|father|husband|son|actor|widower|grandfather)(?!\w)")
+_OPENING_NAME = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?:later\s+|also\s+|then\s+)?[a-z]+ed\b")
+_PARENTHESIS = re.compile(r"\s*\([^()]*\)")
+_RELATIVE = re.compile(r"(?:,\s*|\s+)(?:who|which|whose)\b.*$", re.S)
+# A source span that is no name at all: an age, or a description in apposition to a name before it
+_NOT_A_NAME = re.compile(r"^(?:\d{1,3}|(?:a|an)\s+[a-z][^,]*|(?:a|an|the)\s+[a-z][^,]*\swho)$")
+_NAMEISH = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|del|la|le|bin|al|ibn))*")
+
+
+def _gender_of_role(description: str) -> str | None:
+    if _FEMININE.search(description):
+        return "f"
+    if _MASCULINE.search(description):
+        return "m"
+    return None
+
+
+def _name_before(text: str, start: int) -> str | None:
+    """`Elizabeth Lauten` in `Elizabeth Lauten, 31,`, `said Bloomberg, who` or `Ms. Lauten — a former aide who`:
+    a name closed by a comma or a dash right before `start`."""
+    m = re.search(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,|\s+[—–])\s*$", text[max(0, start - 80):start])
+    if not m:
+        return None
+    role, name = split_role(m.group(1))
+    return m.group(1) if name and role is None else name
 
 
 @dataclass(slots=True)
@@ -47,34 +114,96 @@ class DocumentSpeakers:
     text: str
     people: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # surname -> (full, role)
     last_person: str | None = None
+    # every description the text gives a person: title words before the name, an appositive after it
+    described_as: dict[str, list[str]] = field(default_factory=dict)  # full name -> lower-cased descriptions
+    gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
+    recent: list[str] = field(default_factory=list)  # named people who spoke, the latest last
+    mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of each written name
+    namesakes: dict[str, list[str]] = field(default_factory=dict)  # surname -> every full name with it, first seen first
+    documents: dict[str, Speaker] = field(default_factory=dict)  # `statement` -> who issued the latest one
 
     def __post_init__(self) -> None:
         titles = words("speaker_titles.txt")
         for m in _CAPITALIZED_RUN.finditer(self.text):
+            if self.text[m.start() - 1:m.start()] in ("“", '"') and self.text[m.end():m.end() + 1] in ("”", '"'):
+                continue  # `on MSNBC's “Andrea Mitchell Reports.”`: the title of a show or a book
             tokens = m.group().split()
+            if len(tokens[-1]) > 2 and tokens[-1].endswith("."):
+                tokens[-1] = tokens[-1][:-1]  # `..., Barack Obama.`: the sentence's period
             i = 0
             for j, t in enumerate(tokens):
                 if t.lower() in titles:
                     i = j + 1
             name = " ".join(tokens[i:])
-            if not (2 <= len(tokens) - i <= 3) or not _PERSON_NAME.fullmatch(name):
-                continue
+            if not (2 <= len(tokens) - i <= 3) or not _PERSON_NAME.fullmatch(name) or any(t.lower() in _MINOR for t in tokens[i + 1:]):
+                continue  # `Mitt To Akin` of a title-case headline is no name
             surname = tokens[-1]
+            offset = m.start() + m.group().find(tokens[i])
+            role = _role_before(self.text, offset)
             if surname not in self.people:
-                offset = m.start() + m.group().find(tokens[i])
-                self.people[surname] = (name, _role_before(self.text, offset))
+                self.people[surname] = (name, role)
+            if name not in self.namesakes.setdefault(surname, []) and not any(n.endswith(name) for n in self.namesakes[surname]):
+                self.namesakes[surname].append(name)
+            full = self.people[surname][0]
+            if not full.endswith(name) and not name.endswith(full):
+                continue
+            self.mentions.append((offset, full))
+            seen = self.described_as.setdefault(full, [])
+            if role:
+                seen.append(role.lower())
+            appositive = _APPOSITIVE.match(self.text, m.end())
+            if appositive:
+                seen.append(appositive.group(1).lower())
+        given = first_names()
+        for full, _ in self.people.values():
+            if full.split()[0] in given:
+                self.gender[full] = given[full.split()[0]]
+        for m in _HONORIFIC.finditer(self.text):
+            known = self.people.get(m.group(2))
+            if known:
+                self.gender.setdefault(known[0], "m" if m.group(1) == "Mr" else "f")
+        for full, seen in self.described_as.items():
+            for d in seen:
+                g = _gender_of_role(d)
+                if g:
+                    self.gender.setdefault(full, g)
 
-    def resolve(self, written: str) -> Speaker:
-        """Type, canonical name and role of a speaker written as `written`."""
+    def resolve(self, written: str, start: int | None = None) -> Speaker:
+        """Type, canonical name and role of a speaker written as `written` (at `start` in the text, when known).
+
+        With `start`, a relative pronoun (`said Bloomberg, who added`), an age or a
+        description in apposition (`Elizabeth Lauten, 31,` / `Elizabeth Lauten, a
+        former aide who ...`) resolves to the name written right before it.
+        """
         s = written.strip()
+        low = s.lower()
+        if start is not None and (low in ("who", "which") or _NOT_A_NAME.match(s)):
+            before = _name_before(self.text, start)
+            if before:
+                return self.resolve(before)
+        s = _PARENTHESIS.sub("", s)
+        s = _RELATIVE.sub("", s).strip()
         low = s.lower()
         bare = re.sub(r"^(?:the|a|an)\s+", "", low)
         if low in PRONOUNS:
-            if low in ("he", "she") and self.last_person:
-                return Speaker(self.last_person, "person")
+            if low in ("he", "she"):
+                gender = "m" if low == "he" else "f"
+                person = self._latest(gender)
+                if start is not None:
+                    person = self._paragraph_subject(start, gender) or person
+                if person is None and start is not None:
+                    # no one of that gender has spoken yet: the latest person of that gender the text names
+                    person = next((full for at, full in reversed(self.mentions)
+                                   if at < start and self.gender.get(full) == gender), None)
+                if person:
+                    return Speaker(person, "person")
             return Speaker(s, "person" if low in ("i", "you") else "organization" if low == "it" else "person")
         if re.search(r"\s(?:and|&)\s", s) and not re.match(r"(?i)the\s", s):
             return Speaker(s, "person")  # `Putin and Trump`: two people, kept as written
+        issued = re.fullmatch(r"the\s+(\w[\w-]*)", low)
+        if issued and issued.group(1).replace("e-mail", "email") in self.documents:
+            author = self.documents[issued.group(1).replace("e-mail", "email")]
+            return Speaker(author.name, author.type, author.role)
         orgs = words("organizations.txt")
         tokens = s.split()
         last = re.sub(r"[’']s$", "", tokens[-1].lower())
@@ -100,17 +229,72 @@ class DocumentSpeakers:
         if described:
             return Speaker(described, "person")
         if name:
-            return Speaker(self._full(name)[0], "person", role)
+            honorific = _HONORIFIC.match(s)
+            gender = None if honorific is None else "m" if honorific.group(1) == "Mr" else "f"
+            full = self._full(name, gender)[0]
+            if gender:
+                self.gender.setdefault(full, gender)
+            return Speaker(full, "person", role)
         return Speaker(s, "person")
 
     def note(self, speaker: Speaker) -> None:
-        """Remember the last named person who spoke: `he` / `she` after it is that person."""
-        if speaker.type == "person" and speaker.name.lower() not in PRONOUNS and " and " not in speaker.name:
-            self.last_person = speaker.name
+        """Remember the named people who spoke: `he` / `she` after them is the latest one of that gender.
 
-    def _full(self, name: str) -> tuple[str, str | None]:
+        Only a name counts (`Rick Perry`, `Calderón`): an unresolved description
+        (`the Texas governor`, `The Hill`) or a pronoun is not remembered."""
+        name = speaker.name
+        if speaker.type != "person" or " and " in name or not _NAMEISH.fullmatch(name) or name.split()[0].lower() in ("the", "a", "an"):
+            return
+        self.last_person = name
+        if name in self.recent:
+            self.recent.remove(name)
+        self.recent.append(name)
+
+    def note_document(self, noun: str, speaker: Speaker) -> None:
+        """`Trump said in a statement`: a later `the statement` is Trump's (`e-mail` and `email` are one)."""
+        self.documents[noun.lower().replace("e-mail", "email")] = speaker
+
+    def _paragraph_subject(self, start: int, gender: str) -> str | None:
+        """`Lauten later apologized ... / "I reacted ...," she said`: a pronoun after a quotation that opens
+        its paragraph is the person the previous paragraph opens with, when the gender fits."""
+        para = self.text.rfind("\n", 0, start) + 1
+        if self.text[para:para + 1] not in ("“", '"') or para < 2:
+            return None
+        close = max(self.text.rfind("”", para, start), self.text.rfind('"', para + 1, start))
+        if close < 0 or self.text[close + 1:start].strip(" ,") != "":
+            return None
+        prev = self.text.rfind("\n", 0, para - 1)
+        while prev > 0 and self.text[prev + 1:para].strip() == "":
+            prev = self.text.rfind("\n", 0, prev)
+        m = _OPENING_NAME.match(self.text, prev + 1)
+        if not m:
+            return None
+        role, name = split_role(m.group(1))
+        if not name:
+            return None
+        full = self._full(name)[0]
+        if full not in self.gender and full not in self.recent or self.gender.get(full, gender) != gender:
+            return None
+        return full
+
+    def _latest(self, gender: str) -> str | None:
+        """The latest named speaker whose gender is `gender` or unknown."""
+        for name in reversed(self.recent):
+            if self.gender.get(name, gender) == gender:
+                return name
+        return None
+
+    def _full(self, name: str, gender: str | None = None) -> tuple[str, str | None]:
+        """The full name and role of `name` as the document first writes it (`Obama` -> `Barack Obama`);
+        with `gender` (from `Mr.` / `Ms.`), the first namesake of that gender or of unknown gender."""
         tokens = name.split()
         known = self.people.get(tokens[-1])
+        if known and gender and len(tokens) == 1:
+            fitting = [n for n in self.namesakes.get(tokens[-1], ()) if self.gender.get(n, gender) == gender]
+            if not fitting:
+                return name, None
+            if fitting[0] != known[0]:
+                return fitting[0], None
         if known and (len(tokens) == 1 or known[0].endswith(name)):
             return known
         return name, None
@@ -123,22 +307,45 @@ class DocumentSpeakers:
         )
 
     def _described(self, low: str) -> str | None:
-        """`the U.S. leader` -> a person of the document whose role fits."""
-        m = re.match(r"^the\s+(?:(\S+)\s+)?(leader|president|spokesman|spokeswoman|prime minister|senator|governor|secretary)$", low)
+        """`the U.S. leader`, `the Texas governor`, `the presumptive Republican nominee` -> the person of the document it describes.
+
+        A person fits when one of the text's descriptions of them (the title words
+        before the name, an appositive after it) holds the head word (or its
+        abbreviation: `Gov.`, `Rep.`) and every place or party word of the
+        description.  The latest speaker among several that fit wins."""
+        m = _DESCRIPTION.match(low)
         if not m:
             return None
-        place, head = m.group(1), m.group(2)
-        heads = _LEADER_WORDS if head == "leader" else (head,)
-        places = _PLACE_ALIASES.get(place or "", (place,) if place else ())
-        found = [full for full, role in self.people.values() if self._fits(role, heads, places)]
+        modifiers, head = (m.group(1) or "").split(), m.group(2)
+        heads = _LEADER_WORDS if head == "leader" else _HEAD_ALIASES.get(head, (head,))
+        places = [_PLACE_ALIASES.get(w, (w,)) for w in modifiers if w not in _PLAIN_MODIFIERS]
+        vice = "vice" in modifiers
+        found = [full for full, seen in self.described_as.items() if any(self._fits_all(d, heads, places, vice) for d in seen)]
         if not found and places:
             # `the Kremlin spokesman` -> `Putin spokesman Dmitry Peskov`: the role names a principal who fits
             for full, role in self.people.values():
                 principals = (self.people.get(w) for w in (role or "").split() if w[:1].isupper())
-                if self._fits(role, heads, ()) and any(p and self._fits(p[1], (), places) for p in principals):
+                if self._fits(role, heads, ()) and any(p and self._fits(p[1], (), places[0]) for p in principals):
                     found.append(full)
         found = list(dict.fromkeys(found))
-        return found[0] if len(found) == 1 else None
+        if len(found) > 1:
+            latest = [name for name in reversed(self.recent) if name in found]
+            return latest[0] if latest else None
+        if not found and head in _OFFICES and self.recent:
+            # `the presumptive Republican nominee said`, no one so described: the one who spoke last,
+            # unless the text describes them otherwise (`Gov. X` is not `the senator`)
+            latest = self.recent[-1]
+            seen = self.described_as.get(latest, [])
+            if not any(any(h in d.split() for h in _OFFICE_WORDS) for d in seen):
+                return latest
+        return found[0] if found else None
+
+    @staticmethod
+    def _fits_all(description: str, heads, places, vice: bool = False) -> bool:
+        if ("vice " in description or "vice-" in description) != vice:
+            return False  # `the president` is not `Vice President Joe Biden`
+        tokens = description.replace(",", " ").split()
+        return any(h in tokens or " " in h and h in description for h in heads) and all(any(p in tokens for p in alts) for alts in places)
 
 
 def _role_before(text: str, pos: int) -> str | None:
