@@ -165,3 +165,33 @@ def test_the_statement_is_the_speaker_who_issued_it():
     )
     assert found[1] == ("the statement", "Donald Trump")
     assert found[2][1] == "a statement from the police"
+
+
+@pytest.mark.parametrize("written, name, kind", [
+    ("A White House official", "A White House official", "anonymous"),
+    ("people familiar with the discussions", "people familiar with the discussions", "anonymous"),
+    ("Opponents", "Opponents", "anonymous"),
+    ("the Office for Students", "the Office for Students", "organization"),
+    ("the two leaders", "the two leaders", "person"),
+    ("Tass, the Russian state news agency", "Tass", "organization"),
+    ("a council briefing document obtained by Fox News Digital", "a council briefing document obtained by Fox News Digital", "document"),
+    ("The plan", "The plan", "document"),
+    ("the authority", "the authority", "organization"),
+])
+def test_speaker_types(written, name, kind):
+    speaker = DocumentSpeakers("Nothing here.").resolve(written)
+    assert (speaker.name, speaker.type) == (name, kind)
+
+
+def test_title_without_a_period_goes_to_the_role_in_an_appositive():
+    speaker = DocumentSpeakers("Prof Helen Marsh spoke.").resolve("Prof Helen Marsh, the vice-chancellor,")
+    assert (speaker.name, speaker.role) == ("Helen Marsh", "Prof, the vice-chancellor")
+
+
+def test_which_after_a_body_is_that_body():
+    text = "Members backed strikes, according to the union, which said dates would be set soon."
+    people = DocumentSpeakers(text)
+    assert people.resolve("which", text.index("which")).name == "the union"
+    text = "The grant may be delayed under the Trump administration, which has signaled doubts."
+    people = DocumentSpeakers(text)
+    assert people.resolve("which", text.index("which")) .type == "organization"

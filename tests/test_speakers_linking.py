@@ -95,3 +95,15 @@ def test_basil_speakers_quoted_by_two_outlets_share_an_id():
     r = evaluate(basil_root())
     # Over pairs whose two claims both name the gold speaker, linking alone decides.
     assert r["named_agree"] / r["named_pairs"] >= 0.85, r
+
+
+def test_a_document_is_one_speaker_within_its_story_only():
+    got = ids([
+        mention("c1", "the statement", kind="document", story="s1", doc="a"),
+        mention("c2", "The statement", kind="document", story="s1", doc="b"),
+        mention("c3", "the statement", kind="document", story="s2", doc="c"),
+        mention("c4", "the Kremlin", kind="organization", story="s1", doc="a"),
+        mention("c5", "The Kremlin", kind="organization", story="s2", doc="c"),
+    ])
+    assert got["c1"] == got["c2"] != got["c3"]
+    assert got["c4"] == got["c5"]

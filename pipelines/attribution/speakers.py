@@ -75,6 +75,11 @@ _MASCULINE = re.compile(
     r"\b(?:(?:spokes|chair|congress|council|assembly|business|alder|select|sales|news|police|anchor)man|"
     r"king|prince|mr\.|brother|father|husband|son|actor|widower|grandfather)(?!\w)")
 _OPENING_NAME = re.compile(r"\s*((?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w'’-]+)\s+(?:later\s+|also\s+|then\s+)?[a-z]+ed\b")
+_DOCUMENT_HEAD = re.compile(
+    r"(?:the|a|an|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:document|poll|survey|report|study|memo|letter|statement|analysis|filing|ad)"
+    r"\s+(?:obtained|released|published|issued|seen|reviewed|sent|filed|written|signed|posted|conducted|commissioned)\b"
+)
+_FAMILIAR = re.compile(r"(?i)(?:people|sources?|officials?|a person|someone|one person|those)\s+(?:familiar|close|briefed|with knowledge|knowledgeable|involved)\b")
 _PARENTHESIS = re.compile(r"\s*\([^()]*\)")
 _RELATIVE = re.compile(r"(?:,\s*|\s+)(?:who|which|whose)\b.*$", re.S)
 # A source span that is no name at all: an age, or a description in apposition to a name before it
@@ -92,12 +97,16 @@ def _gender_of_role(description: str) -> str | None:
 
 def _name_before(text: str, start: int) -> str | None:
     """`Elizabeth Lauten` in `Elizabeth Lauten, 31,`, `said Bloomberg, who` or `Ms. Lauten — a former aide who`:
-    a name closed by a comma or a dash right before `start`."""
-    m = re.search(r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})(?:,|\s+[—–])\s*$", text[max(0, start - 80):start])
+    a name closed by a comma or a dash right before `start`; else a definite noun phrase (`the union, which`)."""
+    m = re.search(r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of|for|the)){0,5})(?:,|\s+[—–])\s*$", text[max(0, start - 80):start])
     if not m:
-        return None
-    role, name = split_role(m.group(1))
-    return m.group(1) if name and role is None else name
+        body = re.search(r"\b(the\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+),\s*$", text[max(0, start - 80):start])
+        return body.group(1) if body else None  # `according to the union, which said`
+    written = re.sub(r"^(?:The|A|An)\s+", "the ", m.group(1)) if re.search(r"\s(?:and|of|for|the)\s", m.group(1)) else m.group(1)
+    if written != m.group(1) or re.search(r"\s(?:and|of|for)\s", written):
+        return written  # `the University and College Union, which said`: a body's name as written
+    role, name = split_role(written)
+    return written if name and role is None else name
 
 
 @dataclass(slots=True)
@@ -181,8 +190,7 @@ class DocumentSpeakers:
             before = _name_before(self.text, start)
             if before:
                 return self.resolve(before)
-        s = _PARENTHESIS.sub("", s)
-        s = _RELATIVE.sub("", s).strip()
+        s = _RELATIVE.sub("", _PARENTHESIS.sub("", s)).strip() or s  # `(D-Ill.)` alone stays as written
         low = s.lower()
         bare = re.sub(r"^(?:the|a|an)\s+", "", low)
         if low in PRONOUNS:
@@ -209,12 +217,17 @@ class DocumentSpeakers:
         last = re.sub(r"[’']s$", "", tokens[-1].lower())
         if bare in orgs:
             return Speaker(s, "organization")
-        if last in words("document_sources.txt"):
-            return Speaker(s, "document")
+        if last in words("document_sources.txt") or _DOCUMENT_HEAD.match(low):
+            return Speaker(s, "document")  # `the plan`, `a council briefing document obtained by Fox News`
+        head = s.split(",")[0].strip().lower()
+        if "," in s and (head in orgs or re.sub(r"^the\s+", "", head) in orgs):
+            return Speaker(s.split(",")[0].strip(), "organization", s.split(",", 1)[1].strip(" ,") or None)  # `Tass, the state news agency`
         common = words("anonymous_sources.txt") | words("document_sources.txt") | {"the", "a", "an"}
         has_name = any(_NAME_TOKEN.match(t) and t.lower() not in common for t in tokens)
-        if last in words("anonymous_sources.txt") and not has_name:
-            return Speaker(s, "anonymous")
+        # not `the Office for Students`, `United Auto Workers`; not `the two leaders` (people the text has named)
+        unnamed = (len(tokens) == 1 or tokens[-1][:1].islower()) and not re.match(r"the\s+(?:two|three|four|both)\s", low)
+        if last in words("anonymous_sources.txt") and unnamed and (not has_name or "," not in s.strip(", ")) or _FAMILIAR.match(s):
+            return Speaker(s, "anonymous")  # `A White House official`, `people familiar with the talks`
         if "*" + last in orgs or _ORG_OF.search(s):
             return Speaker(s, "organization")
         parts = [p.strip() for p in s.strip(", ").split(",") if p.strip()]
@@ -222,8 +235,9 @@ class DocumentSpeakers:
             # `The author of the book, Mitchell Zuckoff,` / `Peter Cook, Carter’s press secretary`
             for i, part in enumerate(parts):
                 if _PERSON_NAME.fullmatch(part):
-                    full, _ = self._full(part)
-                    return Speaker(full, "person", parts[1 - i])
+                    title, bare_name = split_role(part)  # `Prof Helen Marsh, the vice-chancellor,`
+                    full, _ = self._full(bare_name if bare_name and title else part)
+                    return Speaker(full, "person", ", ".join(filter(None, (title, parts[1 - i]))))
         role, name = split_role(s)
         described = self._described(low)
         if described:

@@ -98,8 +98,10 @@ def link_speakers(mentions: Sequence[SpeakerMention]) -> tuple[list[Speaker], di
             key_of[i] = None
             continue
         if m.speaker_type in {"organization", "document"} and not _is_person(m, person_surnames):
-            words = [t for t in tokens(m.name or m.speaker_text or "") if t != "the"]
-            key_of[i] = f"{m.speaker_type}:{' '.join(words)}" if words else None
+            words = [t for t in tokens(m.name or m.speaker_text or "") if t not in ("the", "a", "an")]
+            # `the Kremlin` is one body everywhere; `the statement` or `a letter` is one only within its story
+            scope = f"{m.story_id}|" if m.speaker_type == "document" else ""
+            key_of[i] = f"{m.speaker_type}:{scope}{' '.join(words)}" if words else None
             continue
         p = parse_name(m.name or m.speaker_text or "")
         if p is None or _looks_like_role(m):

@@ -1,0 +1,105 @@
+"""The kinds of attribution errors left on a brat split, with counts and an example of each.
+
+    .venv/bin/python bench/attribution_errors.py [--gold DIR] [--examples N]
+
+Each gold attribution is paired with the predicted one whose cue overlaps its
+cue (the first annotator's file, as the release scorer reads it; nested
+predictions are not scored, as there).  An unpaired gold attribution is
+*missed* (split by whether its cue's words are in the reporting-verb
+lexicon), an unpaired prediction *spurious*; a pair can be wrong in its cue,
+source or content boundaries, or give a source where gold has none (and the
+reverse).  One attribution may count under several kinds.  Reads the dev
+split only by default; never point it at a test split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipelines.attribution import extract_attributions  # noqa: E402
+from pipelines.attribution.lexicon import reporting_verbs  # noqa: E402
+from pipelines.evaluation import attribution_fragments, load_gold  # noqa: E402
+from pipelines.segment import split_sentences  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+
+
+def _overlaps(a, b) -> bool:
+    return any(x0 < y1 and y0 < x1 for x0, x1 in a for y0, y1 in b)
+
+
+def _text(text: str, frags) -> str:
+    return " … ".join(text[a:b] for a, b in frags or ()) if frags else "∅"
+
+
+def classify(text: str, gold: list[dict], pred: list[dict]) -> list[tuple[str, str]]:
+    """(kind, example) for each error of one document."""
+    out: list[tuple[str, str]] = []
+    verbs = reporting_verbs()
+    used: set[int] = set()
+    for g in gold:
+        if not g.get("cue"):
+            continue
+        match = next((i for i, p in enumerate(pred) if i not in used and _overlaps(g["cue"], p["cue"])), None)
+        if match is None:
+            cue_words = re.findall(r"[\w’'-]+", _text(text, g["cue"]))
+            known = any(w in verbs or w.lower() in verbs for w in cue_words)
+            out.append(("missed, cue in the lexicon" if known else "missed, cue not in the lexicon", _text(text, g["cue"])))
+            continue
+        used.add(match)
+        p = pred[match]
+        if tuple(g["cue"]) != tuple(p["cue"]):
+            out.append(("cue boundary", f"{_text(text, g['cue'])!r} vs {_text(text, p['cue'])!r}"))
+        gs, ps = g.get("source"), p.get("source")
+        if gs and not ps:
+            out.append(("source missing", _text(text, gs)))
+        elif ps and not gs:
+            out.append(("source where gold has none", _text(text, ps)))
+        elif gs and ps and tuple(gs) != tuple(ps):
+            kind = "source boundary" if _overlaps(gs, ps) else "source wrong"
+            out.append((kind, f"{_text(text, gs)!r} vs {_text(text, ps)!r}"))
+        gc, pc = g.get("content"), p.get("content")
+        if gc and pc and tuple(gc) != tuple(pc):
+            kind = "content boundary" if _overlaps(gc, pc) else "content wrong"
+            out.append((kind, f"{_text(text, gc)[:90]!r} vs {_text(text, pc)[:90]!r}"))
+    for i, p in enumerate(pred):
+        if i not in used:
+            out.append(("spurious", f"{_text(text, p['source'])} | {_text(text, p['cue'])} | {_text(text, p['content'])[:80]}"))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gold", type=Path, default=SHARED / "data" / "polnear" / "dev")
+    ap.add_argument("--examples", type=int, default=2)
+    args = ap.parse_args()
+    if not (args.gold / "text").is_dir():
+        print(f"skipped: {args.gold} is absent")
+        return 0
+    texts, gold = load_gold(args.gold)
+    kinds: Counter = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for key, text in texts.items():
+        pred = attribution_fragments(extract_attributions(text, split_sentences(text)))
+        for kind, example in classify(text, gold[key], pred):
+            kinds[kind] += 1
+            if len(examples[kind]) < args.examples:
+                examples[kind].append(example)
+    n_gold = sum(1 for doc in gold.values() for g in doc if g.get("cue"))
+    print(f"{len(texts)} documents, {n_gold} gold attributions")
+    for kind, n in kinds.most_common():
+        print(f"{n:6d}  {kind}")
+        for example in examples[kind]:
+            print(f"          e.g. {example}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
