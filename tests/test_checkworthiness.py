@@ -5,7 +5,9 @@ import time
 import numpy as np
 import pytest
 
-from pipelines.checkworthiness import MODEL_PATH, load_model, read_model
+from dataclasses import replace
+
+from pipelines.checkworthiness import MODEL_PATH, FeatureConfig, feature_groups, load_model, read_model
 from pipelines.training import train_checkworthiness as tc
 
 CLAIMS = [  # check-worthy factual claims, written for this test
@@ -68,15 +70,42 @@ def test_runtime_features_match_the_training_matrix():
     pytest.importorskip("scipy")
     model = load_model()
     texts = CLAIMS + CHATTER
-    assert np.allclose(tc.design(texts, model.config) @ model.weights + model.bias, model.raw(texts), atol=1e-4)
+    training_side = tc.raw_scores(tc.design(texts, model.config), model.values, np.sqrt(model.norms.astype(np.float64)), model.bias)
+    assert np.allclose(training_side, model.raw(texts), atol=1e-4)
+
+
+def _class_buckets(text, config):
+    row, bucket, _ = feature_groups([text], config)[3]
+    return sorted(bucket.tolist())
+
+
+def test_word_class_group_is_optional_and_counts_its_ngrams():
+    on = FeatureConfig(class_weight=0.5, class_max=3)
+    assert len(feature_groups(["We cut taxes."], replace(on, class_weight=0.0))) == 3
+    row, bucket, weight = feature_groups(["We cut taxes.", "", "Yes"], on)[3]
+    assert weight == 0.5
+    # "We cut taxes ." has no "." token: 3 classes -> 3 unigrams, 4 bigrams, 3 trigrams with the edges.
+    assert np.bincount(row, minlength=3).tolist() == [3 + 4 + 3, 0 + 1 + 0, 1 + 2 + 1]
+
+
+def test_word_classes_generalise_over_words_of_one_class():
+    config = FeatureConfig(class_weight=0.5)
+    # Lexicon classes: numbers, number words and pronouns of one person share buckets.
+    assert _class_buckets("He said 40 percent.", config) == _class_buckets("She said 75 percent.", config)
+    assert _class_buckets("we lost twenty jobs", config) == _class_buckets("We lost thousands jobs", config)
+    # A capital inside the sentence reads as a name; the sentence's first capital does not.
+    assert _class_buckets("Voters like Obama", config) != _class_buckets("Voters like obama", config)
+    assert _class_buckets("Voters like him", config) == _class_buckets("voters like him", config)
 
 
 def test_training_is_deterministic(tmp_path):
     need_training_data()
     first, second = tc.train(limit=600), tc.train(limit=600)
-    assert np.array_equal(first.weights, second.weights) and first.bias == second.bias and first.platt == second.platt
+    assert np.array_equal(first.values, second.values) and np.array_equal(first.norms, second.norms)
+    assert first.bias == second.bias and first.platt == second.platt
     first.save(tmp_path / "a.npz")
     second.save(tmp_path / "b.npz")
     assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
     again = read_model(tmp_path / "a.npz")
-    assert np.allclose(again.weights, first.weights, atol=2e-3 * np.abs(first.weights).max())
+    assert np.array_equal(again.values, first.values) and np.array_equal(again.norms, first.norms)
+    assert np.allclose(again.raw(CLAIMS + CHATTER), first.raw(CLAIMS + CHATTER))
