@@ -5,7 +5,9 @@ of ClaimBuster (two-class, `label` 1 = check-worthy factual claim), with idf
 (smoothed, from the training rows) and per-group L2 normalisation as in
 `pipelines.checkworthiness`, fits Platt calibration on its out-of-fold
 scores, and writes `pipelines/models/checkworthiness.npz`.  Deterministic:
-fixed folds and seed, liblinear's Newton solver, a zip with fixed timestamps.
+fixed folds and seed, liblinear's Newton solver on one BLAS thread (with
+more threads OpenBLAS sums dot products in another order and the weights
+differ in the last bits), a zip with fixed timestamps.
 
 Choices, all made on 5-fold stratified CV of claimbuster_train.json (seed 0,
 the folds bench/checkworthiness_cv.py uses; macro-F1 at 0.5 after
@@ -31,7 +33,7 @@ cross-fitted Platt calibration; the noise between near variants is about
 The 0.85 target was not reached: calibrated at 0.5 the best model makes
 macro-F1 0.843 (F1 of the check-worthy class 0.759, weighted 0.885, AP 0.854,
 against 0.8355 / 0.746 / 0.880 / 0.843 before); CheckThat! 2019 MAP 0.228
-(was 0.224); 1.9 MB, about 31k sentences/s on one core (was 47k).
+(was 0.224); 1.9 MB, 27-31k sentences/s on one shared core (was 47k).
 """
 
 from __future__ import annotations
@@ -99,11 +101,13 @@ def transform(groups, idf: np.ndarray, rows: np.ndarray | None = None):
 
 
 def fit(matrix, labels: np.ndarray, c: float = C) -> tuple[np.ndarray, float]:
-    """Logistic regression weights and bias (liblinear's primal Newton solver: deterministic)."""
+    """Logistic regression weights and bias (liblinear's primal Newton solver on one BLAS thread: deterministic)."""
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
     model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, tol=1e-4)
-    model.fit(matrix, labels)
+    with threadpool_limits(1):  # a multi-threaded BLAS dot product sums in another order: other weights
+        model.fit(matrix, labels)
     return model.coef_[0].astype(np.float64), float(model.intercept_[0])
 
 
@@ -148,8 +152,10 @@ def out_of_fold(groups, labels: np.ndarray, fold: np.ndarray, c: float = C) -> n
 def platt(raw: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     """Platt scaling `sigmoid(a * raw + b)` fitted on out-of-fold scores."""
     from sklearn.linear_model import LogisticRegression
+    from threadpoolctl import threadpool_limits
 
-    model = LogisticRegression(C=1e6, solver="lbfgs").fit(raw.reshape(-1, 1), labels)
+    with threadpool_limits(1):
+        model = LogisticRegression(C=1e6, solver="lbfgs").fit(raw.reshape(-1, 1), labels)
     return float(model.coef_[0, 0]), float(model.intercept_[0])
 
 
