@@ -195,3 +195,9 @@ def test_which_after_a_body_is_that_body():
     text = "The grant may be delayed under the Trump administration, which has signaled doubts."
     people = DocumentSpeakers(text)
     assert people.resolve("which", text.index("which")) .type == "organization"
+
+
+def test_the_letter_states_is_a_document_speaking():
+    text, found = extract("“We appreciate your willingness to talk about Catholic teaching,” the letter states.")
+    assert [(a.speaker.text(text), a.speaker_type, a.cue.text(text)) for a in found] == [("the letter", "document", "states")]
+    assert extract("Voters in 12 states that allow early voting have cast ballots.")[1] == []
