@@ -10,6 +10,22 @@ The model (`pipelines/models/attribution_crf.crfsuite`, python-crfsuite's
 own format, not a pickle) is trained by `python -m
 pipelines.training.train_attribution` on PolNeAR train.
 
+Tried on PolNeAR dev and not kept (exact F1 cue / source / content, token
+content, with the merge of `__init__`; this feature set: 68.5 / 69.5 / 54.1,
+84.4 at about 370,000 chars/s):
+- a richer set (words at +-3, last 2 letters, shapes at +-1, quote-mark
+  distances, sentence-level `holds a lexicon verb / a quote / the rules'
+  cue` with the token's side of that cue, token / sentence / paragraph
+  position buckets, the cue prior of neighbours at +-2 and of word pairs such
+  as `according to`): 68.9 / 69.8 / 54.7, 84.8, but about 290,000 chars/s,
+  under the 300,000 floor; without the +-3 words, 2-letter suffixes and
+  neighbour shapes (68.6 / 69.6 / 53.9, 84.3, about 320,000 chars/s) it is no
+  better than this set; only the prior of neighbours and word pairs added to
+  this set: 68.2 / 69.6 / 54.5, 83.9.  Within that richer set, leaving the
+  neighbour / pair prior out cost cue 1.2 and content 0.7.
+- a cue wherever its marginal reaches 0.55 though Viterbi reads none (with
+  the richer set: cue +0.3, content -0.1, and slower).
+
 `tag_document` returns the tagged spans grouped into attributions: every
 source or content span goes to the nearest cue of its sentence (content with
 no cue in its sentence, a floating quote, to the nearest cue of its
