@@ -112,6 +112,7 @@ def rule_spans(candidates) -> list[tuple[tuple[int, int], tuple[int, int] | None
     return [(c.cue, c.source, list(c.content)) for c in candidates if c.parent is None]
 
 
+_CHANNEL_TAIL = re.compile(r"\s+(?:on|via)\s+\S")
 _DETERMINER_START = re.compile(r"(?i:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\s")
 
 
@@ -188,7 +189,9 @@ def _merge(text: str, candidates: list, units, tagged) -> list:
                     TAGGER_CUE == "all" or t.cue[0] == c.cue[0]
                     or not set(text[t.cue[0]:c.cue[0]].split()) <= ADVERBS
                 ):
-                    c.cue = t.cue  # `said in a letter`, `pointed to`: where the tagger reads a longer cue
+                    if not _CHANNEL_TAIL.match(text, c.cue[1], t.cue[1]):
+                        c.cue = t.cue  # `said in a letter`, `pointed to`: where the tagger reads a longer cue
+                    # `said on Truth Social`: the platform is the claim's channel, not part of its cue
                 if TAGGER_SOURCE and t.source is not None and (c.source is None or TAGGER_SOURCE == "always" and c.pattern in TAGGER_SOURCE_PATTERNS):
                     c.source = _trim_source(text, t.source) or c.source
                 if "floating" in c.extra or c.pattern in ("headline", "label", "dash_quote"):
