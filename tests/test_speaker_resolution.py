@@ -4,7 +4,7 @@ import pytest
 
 from pipelines.attribution.speakers import DocumentSpeakers
 
-from .test_attribution import extract
+from .test_attribution import extract, spans
 
 
 def names(*lines):
@@ -201,3 +201,22 @@ def test_the_letter_states_is_a_document_speaking():
     text, found = extract("“We appreciate your willingness to talk about Catholic teaching,” the letter states.")
     assert [(a.speaker.text(text), a.speaker_type, a.cue.text(text)) for a in found] == [("the letter", "document", "states")]
     assert extract("Voters in 12 states that allow early voting have cast ballots.")[1] == []
+
+
+def test_i_inside_someones_words_is_that_someone():
+    found = names("Trump told reporters that I said the deal was wrong.")
+    assert found == [("Trump", "Trump"), ("I", "Trump")]
+
+
+def test_a_paragraph_ending_in_a_colon_after_the_cue_introduces_the_next_quotation():
+    text, found = extract(
+        "Trump responded to the allegations in a statement on Friday afternoon:",
+        "“I had absolutely nothing to do with it.”",
+    )
+    assert [spans(text, a) for a in found] == [("Trump", "responded", ["“I had absolutely nothing to do with it.”"])]
+    assert extract("He said the following:", "The budget is fine.")[1][0].content[0].text(extract("He said the following:", "The budget is fine.")[0]) == "the following"
+
+
+def test_a_space_before_the_appositive_comma_is_ignored():
+    speaker = DocumentSpeakers("Thomas J. Reese spoke.").resolve("Jesuit Father Thomas J. Reese , one of the organizers of the letter")
+    assert speaker.name == "Thomas J. Reese"

@@ -107,3 +107,12 @@ def test_a_document_is_one_speaker_within_its_story_only():
     ])
     assert got["c1"] == got["c2"] != got["c3"]
     assert got["c4"] == got["c5"]
+
+
+def test_the_ad_and_the_advertisement_of_one_story_are_one_document():
+    got = ids([
+        mention("c1", "the advertisement", kind="document", story="s1", doc="a"),
+        mention("c2", "The ad", kind="document", story="s1", doc="b"),
+        mention("c3", "the letter", kind="document", story="s1", doc="b"),
+    ])
+    assert got["c1"] == got["c2"] != got["c3"]

@@ -54,7 +54,7 @@ from typing import Sequence
 
 from ..records import Attribution, Sentence, Span
 from .extract import extract_candidates
-from .speakers import DocumentSpeakers
+from .speakers import DocumentSpeakers, Speaker
 from .quotes import QUOTE_CHARS
 from .learned import tag_document
 from .contents import content_after
@@ -343,6 +343,12 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
     for i, c in enumerate(candidates):
         written = text[c.source[0]:c.source[1]] if c.source else None
         speaker = people.resolve(written, c.source[0]) if written else None
+        if written and written.strip() == "I":
+            # `“... I certainly hope they are not right,”` inside someone's quotation: that someone
+            host = next((o for o in reversed(out) if o.speaker_name and o.speaker_type == "person"
+                         and any(f.start <= c.source[0] < f.end for f in o.content)), None)
+            if host is not None:
+                speaker = Speaker(host.speaker_name, "person", host.speaker_role)
         if speaker is not None and c.parent is None:
             people.note(speaker)
             issued = _IN_DOCUMENT.match(text, c.cue[0], min(len(text), c.cue[1] + 40))

@@ -170,6 +170,9 @@ def _participle(c: CueMatch) -> P.Candidate | None:
     return c.candidate(src, [content], "participle") if content else None
 
 
+_INTRO_TAIL = re.compile(r"[^“”\"\n:;.]{1,100}:\s*")
+
+
 def _source_first(c: CueMatch) -> P.Candidate | None:
     """`X said (that) A`, `X told Y that A`, `X said on Truth Social that A`."""
     text = c.text
@@ -183,7 +186,11 @@ def _source_first(c: CueMatch) -> P.Candidate | None:
     if not src and c.cls not in ("free", "object"):
         return None
     content = C.content_after(text, c.m.end(), c.unit.end, c.cls, c.lemma, c.quotes)
-    if not content and c.next_unit is not None and re.fullmatch(r"\s*:?\s*", text[c.m.end():c.unit.end]):
+    if not content and c.next_unit is not None and (
+        re.fullmatch(r"\s*:?\s*", text[c.m.end():c.unit.end])
+        # `Trump responded to the allegations in a statement on Friday:` and a quotation as the next paragraph
+        or _INTRO_TAIL.fullmatch(text, c.m.end(), c.unit.end) and text[c.next_unit.start:c.next_unit.start + 1] in "“\""
+    ):
         # `Hewitt writes:` and the quoted passage as the next paragraph
         start, end = c.next_unit.start, G.trim_end(text, c.next_unit.start, c.next_unit.end)
         content = (start, end) if end > start else None

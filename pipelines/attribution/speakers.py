@@ -191,6 +191,7 @@ class DocumentSpeakers:
             if before:
                 return self.resolve(before)
         s = _RELATIVE.sub("", _PARENTHESIS.sub("", s)).strip() or s  # `(D-Ill.)` alone stays as written
+        s = re.sub(r"\s+,", ",", s)  # `Thomas J. Reese , one of the organizers`
         low = s.lower()
         bare = re.sub(r"^(?:the|a|an)\s+", "", low)
         if low in PRONOUNS:
@@ -213,6 +214,12 @@ class DocumentSpeakers:
             author = self.documents[issued.group(1).replace("e-mail", "email")]
             return Speaker(author.name, author.type, author.role)
         orgs = words("organizations.txt")
+        first = s.split(",")[0].strip()
+        if first != s.strip(", ") and _PERSON_NAME.fullmatch(split_role(first)[1] or ""):
+            # `Thomas J. Reese, one of the organizers of the letter`: a person, whatever the appositive ends with
+            role, name = split_role(first)
+            rest = s.split(",", 1)[1].strip(" ,")
+            return Speaker(self._full(name)[0], "person", ", ".join(filter(None, (role, rest))) or None)
         tokens = s.split()
         last = re.sub(r"[’']s$", "", tokens[-1].lower())
         if bare in orgs:

@@ -81,6 +81,10 @@ def _same_surname(a: str, b: str) -> bool:
     return a == b or (a[:4] == b[:4] and min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85)
 
 
+# One kind of document written two ways: `the advertisement` in one outlet is `the ad` in another
+_DOCUMENT_SYNONYMS = {"advertisement": "ad", "commercial": "ad", "e-mail": "email", "memorandum": "memo", "lawsuit": "suit"}
+
+
 def _speaker_id(key: str) -> str:
     return "sp_" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
 
@@ -98,7 +102,7 @@ def link_speakers(mentions: Sequence[SpeakerMention]) -> tuple[list[Speaker], di
             key_of[i] = None
             continue
         if m.speaker_type in {"organization", "document"} and not _is_person(m, person_surnames):
-            words = [t for t in tokens(m.name or m.speaker_text or "") if t not in ("the", "a", "an")]
+            words = [_DOCUMENT_SYNONYMS.get(t, t) for t in tokens(m.name or m.speaker_text or "") if t not in ("the", "a", "an")]
             # `the Kremlin` is one body everywhere; `the statement` or `a letter` is one only within its story
             scope = f"{m.story_id}|" if m.speaker_type == "document" else ""
             key_of[i] = f"{m.speaker_type}:{scope}{' '.join(words)}" if words else None
