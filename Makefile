@@ -30,6 +30,7 @@ bench: $(STAMP)
 # Rebuild the shipped model files in pipelines/models/ from ../shared/data, deterministically.
 train: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[train]'
+	$(BIN)/python -m pipelines.training.build_word_vectors
 	$(BIN)/python -m pipelines.training.train_checkworthiness
 	$(BIN)/python -m pipelines.training.train_attribution
 

@@ -7,7 +7,8 @@ import pytest
 
 from dataclasses import replace
 
-from pipelines.checkworthiness import MODEL_PATH, FeatureConfig, feature_groups, load_model, read_model
+from pipelines.checkworthiness import (MODEL_PATH, VECTORS_PATH, WORD, FeatureConfig, WordVectors, feature_groups, load_model,
+                                      load_word_vectors, pooled_features, read_model, read_word_vectors)
 from pipelines.training import train_checkworthiness as tc
 
 CLAIMS = [  # check-worthy factual claims, written for this test
@@ -33,11 +34,12 @@ def need_training_data():
 
 
 def test_model_file_is_small_and_loads_fast():
-    assert MODEL_PATH.stat().st_size <= 20_000_000
+    assert MODEL_PATH.stat().st_size + VECTORS_PATH.stat().st_size <= 20_000_000
     started = time.perf_counter()
-    read_model(MODEL_PATH)
+    model = read_model(MODEL_PATH, read_word_vectors(VECTORS_PATH))
     assert time.perf_counter() - started < 1.0
     assert load_model() is load_model()
+    assert model.dense is not None and len(model.dense) == 2 * model.vectors.dims
 
 
 def test_scores_are_probabilities():
@@ -71,7 +73,51 @@ def test_runtime_features_match_the_training_matrix():
     model = load_model()
     texts = CLAIMS + CHATTER
     training_side = tc.raw_scores(tc.design(texts, model.config), model.values, np.sqrt(model.norms.astype(np.float64)), model.bias)
-    assert np.allclose(training_side, model.raw(texts), atol=1e-4)
+    assert np.allclose(training_side, model.raw_hashed(texts), atol=1e-4)
+    dense_side = tc.dense_scores(pooled_features(texts, model.vectors), model.dense, model.dense_bias)
+    assert np.allclose(dense_side, model.raw_dense(texts), atol=1e-5)
+    assert np.allclose(model.mix[0] * training_side + model.mix[1] * dense_side, model.raw(texts), atol=1e-4)
+
+
+def _pooled_one_by_one(text, vectors):
+    """The dense view's features of one text, the straightforward way."""
+    ids = [vectors.index[w] for w in WORD.findall(text.lower()) if w in vectors.index]
+    if not ids:
+        return np.zeros(2 * vectors.dims, dtype=np.float32)
+    rows = vectors.vectors[ids].astype(np.float64)
+    mean = rows.mean(axis=0)
+    return np.concatenate([mean / np.linalg.norm(mean), rows.max(axis=0)])
+
+
+def test_pooled_features_match_a_per_sentence_computation():
+    rng = np.random.default_rng(1)
+    words = ["a", "cut", "jobs", "percent", "taxes", "we", "40", "don't"]
+    vectors = WordVectors(words, rng.normal(size=(len(words), 6)).astype(np.float16))
+    texts = ["We cut taxes by 40 percent.", "", "Zebra quokka!", "jobs", "A a a jobs jobs, we don't", "taxes " * 70,
+             *[" ".join(rng.choice(words + ["unknown"], size=int(rng.integers(0, 30)))) for _ in range(100)]]
+    pooled = pooled_features(texts, vectors, chunk=7, group=3)
+    expected = np.array([_pooled_one_by_one(t, vectors) for t in texts])
+    assert pooled.shape == (len(texts), 12) and pooled.dtype == np.float32
+    assert np.allclose(pooled, expected, atol=1e-6)
+    # One text alone, or in another batch, gets the very same features.
+    assert np.array_equal(pooled_features(texts[:1], vectors)[0], pooled[0])
+    assert np.array_equal(pooled_features(texts[::-1], vectors)[::-1], pooled_features(texts, vectors))
+
+
+def test_text_without_known_words_gets_zero_dense_features():
+    vectors = load_word_vectors()
+    pooled = pooled_features(["", "   ...", "Xqzzv vbnmq", "We cut taxes."], vectors)
+    assert not pooled[:3].any()
+    assert pooled[3].any()
+    assert np.isclose(np.linalg.norm(pooled[3, : vectors.dims]), 1.0, atol=1e-5)
+    assert np.allclose(pooled[3], _pooled_one_by_one("We cut taxes.", vectors), atol=1e-6)
+
+
+def test_shipped_word_vectors_are_sorted_and_unique():
+    vectors = load_word_vectors()
+    assert vectors.words == sorted(set(vectors.words)) and len(vectors.words) == len(vectors.vectors)
+    assert all(WORD.fullmatch(w) for w in vectors.words)
+    assert np.isfinite(vectors.vectors).all()
 
 
 def _class_buckets(text, config):
@@ -103,9 +149,11 @@ def test_training_is_deterministic(tmp_path):
     first, second = tc.train(limit=600), tc.train(limit=600)
     assert np.array_equal(first.values, second.values) and np.array_equal(first.norms, second.norms)
     assert first.bias == second.bias and first.platt == second.platt
+    assert np.array_equal(first.dense, second.dense) and first.dense_bias == second.dense_bias and first.mix == second.mix
     first.save(tmp_path / "a.npz")
     second.save(tmp_path / "b.npz")
     assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
     again = read_model(tmp_path / "a.npz")
     assert np.array_equal(again.values, first.values) and np.array_equal(again.norms, first.norms)
+    assert np.array_equal(again.dense, first.dense) and again.mix == first.mix and again.dense_bias == first.dense_bias
     assert np.allclose(again.raw(CLAIMS + CHATTER), first.raw(CLAIMS + CHATTER))
