@@ -367,11 +367,15 @@ class CheckworthinessModel:
                   "header": np.frombuffer(json.dumps(header, sort_keys=True).encode("utf-8"), dtype=np.uint8)}
         if self.dense is not None:
             arrays["dense"] = self.dense
-        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, array in arrays.items():
-                # A fixed timestamp keeps the file byte-identical from one training run to the next.
-                with archive.open(zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)), "w") as member:
-                    np.lib.format.write_array(member, array, allow_pickle=False)
+        write_npz(path, arrays)
+
+
+def write_npz(path: str | Path, arrays: dict[str, np.ndarray]) -> None:
+    """An `.npz` of `arrays` without pickles, byte-identical from one run to the next (fixed timestamps)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, array in arrays.items():
+            with archive.open(zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)), "w") as member:
+                np.lib.format.write_array(member, array, allow_pickle=False)
 
 
 def read_model(path: str | Path, vectors: WordVectors | None = None) -> CheckworthinessModel:

@@ -122,7 +122,6 @@ class DocumentSpeakers:
 
     text: str
     people: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # surname -> (full, role)
-    last_person: str | None = None
     # every description the text gives a person: title words before the name, an appositive after it
     described_as: dict[str, list[str]] = field(default_factory=dict)  # full name -> lower-cased descriptions
     gender: dict[str, str] = field(default_factory=dict)  # full name -> "m" | "f", where the text tells
@@ -266,7 +265,6 @@ class DocumentSpeakers:
         name = speaker.name
         if speaker.type != "person" or " and " in name or not _NAMEISH.fullmatch(name) or name.split()[0].lower() in ("the", "a", "an"):
             return
-        self.last_person = name
         if name in self.recent:
             self.recent.remove(name)
         self.recent.append(name)

@@ -22,13 +22,12 @@ words of similar meaning (see `pipelines.checkworthiness` for the figures).
 from __future__ import annotations
 
 import argparse
-import zipfile
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-from pipelines.checkworthiness import VECTORS_PATH, WORD
+from pipelines.checkworthiness import VECTORS_PATH, WORD, write_npz
 from pipelines.training import train_checkworthiness as tc
 
 POLNEAR_TRAIN = tc.DATA_DIR.parent / "polnear" / "train" / "text"  # the training split only
@@ -75,10 +74,7 @@ def project(vectors: np.ndarray, dims: int = DIMS) -> np.ndarray:
 
 def save(path: Path, words: list[str], vectors: np.ndarray) -> None:
     arrays = {"vectors": vectors.astype(np.float16), "vocab": np.frombuffer("\n".join(words).encode("utf-8"), dtype=np.uint8)}
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, array in arrays.items():
-            with archive.open(zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0)), "w") as member:
-                np.lib.format.write_array(member, array, allow_pickle=False)
+    write_npz(path, arrays)
 
 
 def main(argv: list[str] | None = None) -> None:
