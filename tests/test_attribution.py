@@ -360,3 +360,21 @@ def test_rules_alone_without_the_tagger(monkeypatch):
     monkeypatch.setattr(learned, "load_tagger", lambda: None)
     text, [a] = extract('"We will win," Peskov said.')
     assert spans(text, a) == ("Peskov", "said", ['"We will win,"'])
+
+
+def test_a_clause_after_the_content_is_not_nested_in_it():
+    # the rules read `she acknowledged` inside the first content; the final content stops at the comma
+    text, (a, b) = extract("Stein said the campaign planned a protest outside the hall, though she acknowledged it was unlikely to work.")
+    assert spans(text, a) == ("Stein", "said", ["the campaign planned a protest outside the hall"])
+    assert spans(text, b) == ("she", "acknowledged", ["it was unlikely to work"])
+    assert a.parent is None and b.parent is None
+
+
+def test_a_cue_ending_in_a_preposition_reports_a_stance_on_a_thing():
+    text, [a] = extract("The mayor is doubling down on his attacks on the city council.")
+    assert spans(text, a) == ("The mayor", "is doubling down on", ["his attacks on the city council"])
+
+
+def test_a_cue_ending_in_a_preposition_with_a_person_after_it_is_no_report():
+    assert extract("The mayor heaped praise on the city manager.")[1] == []
+    assert extract("Her doubts about him were plain.")[1] == []
