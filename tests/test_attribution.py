@@ -378,3 +378,44 @@ def test_a_cue_ending_in_a_preposition_reports_a_stance_on_a_thing():
 def test_a_cue_ending_in_a_preposition_with_a_person_after_it_is_no_report():
     assert extract("The mayor heaped praise on the city manager.")[1] == []
     assert extract("Her doubts about him were plain.")[1] == []
+
+
+def test_a_poll_heading_a_headline_is_its_source():
+    text, [a] = extract("Poll: Voters in Ohio Split on the Rail Tax", headline_first=True)
+    assert spans(text, a) == ("Poll", ":", ["Voters in Ohio Split on the Rail Tax"])
+
+
+def test_a_headline_kicker_is_no_source():
+    assert extract("The Latest: Voters in Ohio Split on the Rail Tax", headline_first=True)[1] == []
+
+
+def test_a_quoted_transcript_turn_runs_over_its_paragraphs():
+    text, found = extract(
+        '"HOST: Mayor, will the tax pass? Voters seem unsure.',
+        '"MAYOR: I think it will. The council said it would back the plan.',
+        '"And the voters will too.',
+        '"(CROSSTALK.)',
+    )
+    top = [a for a in found if a.parent is None]
+    assert [spans(text, a) for a in top] == [
+        ("HOST", ":", ["Mayor, will the tax pass? Voters seem unsure."]),
+        ("MAYOR", ":", ["I think it will. The council said it would back the plan.", "And the voters will too."]),
+    ]
+
+
+def test_a_cue_in_a_speakers_turn_is_nested_in_it():
+    from pipelines.segment import split_sentences
+
+    text = "Intro line.\n\nMAYOR: It will pass. The council said it would back the plan."
+    found = extract_attributions(text, split_sentences(text))
+    assert [(spans(text, a), a.parent) for a in found] == [
+        (("MAYOR", ":", ["It will pass. The council said it would back the plan"]), None),
+        (("The council", "said", ["it would back the plan"]), 0),
+    ]
+
+
+def test_a_coordinated_cue_takes_the_first_verbs_source():
+    text, (a, b) = extract("In her speech, Moreno urged Democrats to back the rail tax, and criticized the council's delays.")
+    assert spans(text, a) == ("Moreno", "urged", ["Democrats to back the rail tax"])
+    assert spans(text, b) == ("Moreno", "criticized", ["the council's delays"])
+    assert b.parent is None

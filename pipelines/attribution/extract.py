@@ -275,6 +275,31 @@ def _settle(text: str, found: list[P.Candidate]) -> list[P.Candidate]:
     return ordered
 
 
+def _within_turn(found: list[P.Candidate]) -> list[P.Candidate]:
+    """A speaker label first; the other cues of its unit read nothing before its words."""
+    label, rest = found[0], found[1:]
+    start = label.content[0][0]
+    for c in rest:
+        c.content = [(max(a, start), b) for a, b in c.content if b > start]
+    return [label] + [c for c in rest if c.content]
+
+
+def _continued_turn(text: str, unit: Unit, label: P.Candidate) -> bool:
+    """Whether a paragraph goes on with a quoted speaker turn (`"PENCE: ...` then `"But ...`),
+    as a further fragment of its content."""
+    if text[label.source[0] - 1:label.source[0]] not in ("\"", "“") or not _starts_paragraph(text, unit.start):
+        return False
+    if text[unit.start:unit.start + 1] not in "\"“" or text[unit.start + 1:unit.start + 2] in "([" or P.speaker_label(text, unit.start, unit.end):
+        return False  # not `"(CROSSTALK.)`: a transcript's stage direction
+    line_end = text.find("\n", unit.start)
+    line_end = len(text) if line_end < 0 else line_end
+    end = unit.start + 1 + len(text[unit.start + 1:line_end].rstrip())
+    if end - unit.start < 3:
+        return False
+    label.content.append((unit.start + 1, end))
+    return True
+
+
 def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P.Candidate], list[Unit]]:
     quotes = Quotations(text)
     units = build_units(sentences, quotes)
@@ -282,8 +307,12 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
     last_open: P.Candidate | None = None  # an attribution a floating quote may join
     pending: list[tuple[int, tuple[int, int]]] = []  # floating quotes waiting for the next attribution
     pattern = cue_pattern()
+    turn: int | None = None  # the index in `out` of a speaker label whose turn holds this unit
     for ui, unit in enumerate(units):
         found: list[P.Candidate] = []
+        label = None
+        if turn is not None and not unit.start < out[turn].content[-1][1]:
+            turn = turn if _continued_turn(text, unit, out[turn]) else None
         h = P.headline(text, unit.start, unit.end) if unit.kind == "headline" or ui == 0 else None
         if h:
             found.append(P.Candidate(ui, h[1], "colon", h[0], [h[2]], "headline"))
@@ -291,6 +320,7 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
             label = P.speaker_label(text, unit.start, unit.end) if _starts_paragraph(text, unit.start) else None
             if label:
                 found.append(P.Candidate(ui, label[1], "colon", label[0], [label[2]], "label"))
+                turn = None
             poll = P.in_poll(text, unit.start, unit.end)
             if poll:
                 found.append(P.Candidate(ui, poll[1], "in", poll[0], [poll[2]], "in_document"))
@@ -306,6 +336,16 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
                 if c:
                     found.append(c)
                     lo = m.end()
+        if label:
+            found = _within_turn(found)
+        if turn is not None:
+            # the rest of a speaker's turn: what is said in it is nested in it
+            found = _settle(text, found)
+            ids = {id(c): len(out) + i for i, c in enumerate(found)}
+            for c in found:
+                c.parent = turn if c.parent is None else ids[c.parent]
+            out.extend(found)
+            continue
         if not found and unit.kind != "headline":
             floating = _floating(text, unit, quotes)
             if floating and last_open is not None:
@@ -329,6 +369,8 @@ def extract_candidates(text: str, sentences: Sequence[Sentence]) -> tuple[list[P
         for c in found:
             if c.parent is not None:
                 c.parent = ids[c.parent]
+        if label:
+            turn = ids[id(found[0])]
         out.extend(found)
         last_open = None
         for c in reversed([c for c in found if c.parent is None and c.content]):
