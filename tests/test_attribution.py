@@ -419,3 +419,14 @@ def test_a_coordinated_cue_takes_the_first_verbs_source():
     assert spans(text, a) == ("Moreno", "urged", ["Democrats to back the rail tax"])
     assert spans(text, b) == ("Moreno", "criticized", ["the council's delays"])
     assert b.parent is None
+
+
+def test_a_title_case_headline_verb_is_a_cue():
+    text, [a] = extract("Mayor Says Rail Tax Will Pass in November", "The council met on Monday.", headline_first=True)
+    assert spans(text, a) == ("Mayor", "Says", ["Rail Tax Will Pass in November"])
+    text, [a] = extract("Rail Tax Will Pass, City Council Leader Says.", "The council met on Monday.", headline_first=True)
+    assert spans(text, a) == ("City Council Leader", "Says", ["Rail Tax Will Pass"])
+
+
+def test_a_capitalized_verb_form_in_the_body_is_no_cue():
+    assert extract("A headline.", "The Says Tavern opened on Main Street.")[1] == []

@@ -25,7 +25,8 @@ preposition check of `_stance_toward`: 68.6 / 70.4 / 54.7, 84.9 (68.6 / 70.6 /
 54.8, 84.9 by bench/attribution_eval.py).  With coordinated cues split
 (`_split_coordinated`), `Poll:` headlines, quoted transcript turns over their
 paragraphs, and the model retrained: 69.6 / 71.5 / 55.4, 86.0 (bench: 69.6 /
-71.6 / 55.5, 86.0).
+71.6 / 55.5, 86.0).  With title-case headline verbs (`extract.HEADLINE_VERBS`):
+69.8 / 71.7 / 55.6, 86.1 (bench: 69.8 / 71.8 / 55.7, 86.1).
 
 Spans follow PolNeAR's conventions, checked against its train split: the cue
 is the verb group (`said`, `has said`, `also told`, `said in a statement`,
@@ -51,7 +52,8 @@ Decisions:
 - `extra["pattern"]` names the rule that found it (`source_first`,
   `trailing`, `inverted`, `according_to`, `participle`, `raising`,
   `headline`, `label`, `in_document`, `dash_quote`), or `tagger` for one only
-  the tagger found (with `extra["confidence"]`, its mean marginal).
+  the tagger found (with `extra["confidence"]`, its mean marginal);
+  `extra["title_case"]` marks a cue read in a headline (`Obama Says ...`).
 """
 
 from __future__ import annotations
@@ -122,7 +124,7 @@ def attribution_type(text: str, content: Sequence[Span]) -> str:
 
 def rule_spans(candidates) -> list[tuple[tuple[int, int], tuple[int, int] | None, list[tuple[int, int]]]]:
     """(cue, source, content) of the rules' outer candidates: features of the learned tagger."""
-    return [(c.cue, c.source, list(c.content)) for c in candidates if c.parent is None]
+    return [(c.cue, c.source, list(c.content)) for c in candidates if c.parent is None and "title_case" not in c.extra]
 
 
 _CHANNEL_TAIL = re.compile(r"\s+(?:on|via)\s+\S")
@@ -240,7 +242,8 @@ def _merge(text: str, candidates: list, units, tagged) -> list:
                 if t.cue[0] < c.cue[1] and c.cue[0] < t.cue[1]:
                     taken[k] = True  # the rules read it as nested in another attribution
             continue
-        keep[i] = KEEP_UNCONFIRMED_RULES and c.pattern not in DROP_UNCONFIRMED
+        # a title-case headline cue is not among the tagger's features: its silence says nothing
+        keep[i] = KEEP_UNCONFIRMED_RULES and (c.pattern not in DROP_UNCONFIRMED or "title_case" in c.extra)
         for k, t in enumerate(tagged):
             if t.cue[0] < c.cue[1] and c.cue[0] < t.cue[1]:
                 keep[i] = True
