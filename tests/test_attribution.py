@@ -430,3 +430,13 @@ def test_a_title_case_headline_verb_is_a_cue():
 
 def test_a_capitalized_verb_form_in_the_body_is_no_cue():
     assert extract("A headline.", "The Says Tavern opened on Main Street.")[1] == []
+
+
+def test_an_attribution_set_off_by_commas_reports_the_words_before_it_too():
+    text, [a] = extract("Back in Ohio, she said, she decided to take aim at the rail tax.")
+    assert spans(text, a) == ("she", "said", ["Back in Ohio", "she decided to take aim at the rail tax"])
+
+
+def test_words_before_an_attribution_that_opens_a_quotation_stay_out():
+    text, found = extract('In a statement on Friday, the mayor said, "The council has found other money."')
+    assert [c.text(text) for c in found[0].content] == ['"The council has found other money."']
