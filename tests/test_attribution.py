@@ -440,3 +440,8 @@ def test_an_attribution_set_off_by_commas_reports_the_words_before_it_too():
 def test_words_before_an_attribution_that_opens_a_quotation_stay_out():
     text, found = extract('In a statement on Friday, the mayor said, "The council has found other money."')
     assert [c.text(text) for c in found[0].content] == ['"The council has found other money."']
+
+
+def test_a_dateline_is_no_part_of_the_source():
+    text, [a] = extract("BRUSSELS - European leaders said on Friday that the talks would resume.")
+    assert spans(text, a) == ("European leaders", "said", ["that the talks would resume"])
