@@ -445,3 +445,10 @@ def test_words_before_an_attribution_that_opens_a_quotation_stay_out():
 def test_a_dateline_is_no_part_of_the_source():
     text, [a] = extract("BRUSSELS - European leaders said on Friday that the talks would resume.")
     assert spans(text, a) == ("European leaders", "said", ["that the talks would resume"])
+
+
+def test_a_tagged_participle_after_a_comma_takes_the_clause_subject():
+    text, [a] = extract("Senator Ann Lee spoke for an hour, reciting the names of the victims.")
+    assert spans(text, a) == ("Senator Ann Lee", "reciting", ["the names of the victims"])
+    text, [a] = extract("The senator spoke for an hour, reciting the names of the victims.")
+    assert a.speaker is None  # not `The`
