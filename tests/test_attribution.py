@@ -452,3 +452,15 @@ def test_a_tagged_participle_after_a_comma_takes_the_clause_subject():
     assert spans(text, a) == ("Senator Ann Lee", "reciting", ["the names of the victims"])
     text, [a] = extract("The senator spoke for an hour, reciting the names of the victims.")
     assert a.speaker is None  # not `The`
+
+
+def test_a_person_told_what_to_do_after_a_preposition_is_reported():
+    text, [a] = extract("The mayor sounded a call for the United States to fund the rail line.")
+    assert spans(text, a) == ("The mayor", "sounded a call for", ["the United States to fund the rail line"])
+
+
+def test_a_contraction_is_no_possessive_source():
+    from pipelines.attribution import _POSSESSIVE
+
+    assert _POSSESSIVE.fullmatch("Moreno’s") and _POSSESSIVE.fullmatch("His")
+    assert not _POSSESSIVE.fullmatch("who’s") and not _POSSESSIVE.fullmatch("it's")
