@@ -460,7 +460,7 @@ def test_a_person_told_what_to_do_after_a_preposition_is_reported():
 
 
 def test_a_contraction_is_no_possessive_source():
-    from pipelines.attribution import _POSSESSIVE
+    from pipelines.attribution.merge import _POSSESSIVE
 
     assert _POSSESSIVE.fullmatch("Moreno’s") and _POSSESSIVE.fullmatch("His")
     assert not _POSSESSIVE.fullmatch("who’s") and not _POSSESSIVE.fullmatch("it's")

@@ -36,7 +36,7 @@ content, with the merge of `__init__`; this feature set: 68.5 / 69.5 / 54.1,
 `tag_document` returns the tagged spans grouped into attributions: every
 source or content span goes to the nearest cue of its sentence (content with
 no cue in its sentence, a floating quote, to the nearest cue of its
-paragraph).  `__init__._merge` combines them with the rules' attributions.
+paragraph).  `merge.merge` combines them with the rules' attributions.
 """
 
 from __future__ import annotations
