@@ -464,3 +464,15 @@ def test_a_contraction_is_no_possessive_source():
 
     assert _POSSESSIVE.fullmatch("Moreno’s") and _POSSESSIVE.fullmatch("His")
     assert not _POSSESSIVE.fullmatch("who’s") and not _POSSESSIVE.fullmatch("it's")
+
+
+def test_a_tagged_colon_after_a_headline_kicker_is_no_attribution():
+    from pipelines.attribution.learned import Tagged
+    from pipelines.attribution.merge import _tagged_cue_ok
+
+    text = "The Latest: Ohio’s rail tax not from the council."
+    kicker = Tagged(cue=(10, 11), source=(0, 10), content=[(12, 49)], sentence_idx=0)
+    assert not _tagged_cue_ok(text, kicker)
+    text = "Moreno: Ohio’s rail tax not from the council."
+    speaker = Tagged(cue=(6, 7), source=(0, 6), content=[(8, 45)], sentence_idx=0)
+    assert _tagged_cue_ok(text, speaker)

@@ -13,7 +13,7 @@ import re
 from .contents import content_after
 from .grammar import ADVERBS, PREPOSITIONS
 from .lexicon import reporting_verbs, words
-from .patterns import Candidate
+from .patterns import Candidate, is_kicker
 from .sources import clause_subject, plausible_source, source_before, subject_blocked
 
 # How the tagger's reading merges with the rules', each chosen on PolNeAR dev (bench/attribution_eval.py):
@@ -66,6 +66,8 @@ def _tagged_cue_ok(text: str, t) -> bool:
         return False  # `who asked not to be named`
     if t.source is not None and not plausible_source(text[t.source[0]:t.source[1]]):
         return False
+    if text[t.cue[0]:t.cue[1]] == ":" and t.source is not None and is_kicker(text[t.source[0]:t.cue[1]]):
+        return False  # `The Latest: ...`: a headline kicker, no speaker
     line_start = text.rfind("\n", 0, t.cue[0]) + 1
     return not subject_blocked(text, line_start, t.cue[0])
 

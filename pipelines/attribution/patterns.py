@@ -72,6 +72,11 @@ _KICKER = re.compile(
 )
 
 
+def is_kicker(label: str) -> bool:
+    """Whether `label` (up to its colon) is a headline kicker (`The Latest:`), no speaker."""
+    return bool(_KICKER.fullmatch(label))
+
+
 def headline(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
     """(source, cue, content) of `'Quote' on X: Speaker` or `Speaker: Quote`."""
     line = text[start:end]
