@@ -476,3 +476,12 @@ def test_a_tagged_colon_after_a_headline_kicker_is_no_attribution():
     text = "Moreno: Ohio’s rail tax not from the council."
     speaker = Tagged(cue=(6, 7), source=(0, 6), content=[(8, 45)], sentence_idx=0)
     assert _tagged_cue_ok(text, speaker)
+
+
+def test_an_opening_but_or_and_is_no_part_of_the_content_before_the_cue():
+    text, [a] = extract("But the rail tax is not about revenue, according to the mayor.")
+    assert spans(text, a) == ("the mayor", "according to", ["the rail tax is not about revenue"])
+    text, [a] = extract("And the council will vote again in May, the mayor said.")
+    assert spans(text, a) == ("the mayor", "said", ["the council will vote again in May"])
+    text, [a] = extract("BOULDUAN: And the council will vote again in May.")
+    assert spans(text, a) == ("BOULDUAN", ":", ["And the council will vote again in May"])  # a speaker's turn keeps it

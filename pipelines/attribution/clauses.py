@@ -57,3 +57,20 @@ def parenthetical(text: str, candidates: list, units) -> None:
         end = trim_end(text, start, c.source[0])
         if end > start:
             c.content.insert(0, (start, end))
+
+
+_DISCOURSE_LEAD = re.compile(r"(?:(?:But|And|Yet|Still|Meanwhile|So)\b,?|(?:However|Instead|Indeed|Moreover|Meanwhile),)\s+")
+
+
+def without_discourse_lead(text: str, candidates: list) -> None:
+    """`But the goal is not revenue, according to X`: a sentence's opening `But` / `And` /
+    `However,` links it to the one before and is no part of the content read before the cue
+    (189 of 236 such contents in PolNeAR train leave it out)."""
+    for c in candidates:
+        if c.pattern in ("label", "headline", "dash_quote"):
+            continue
+        frags = []
+        for a, b in c.content:
+            m = _DISCOURSE_LEAD.match(text, a, b) if b <= c.cue[0] else None
+            frags.append((m.end(), b) if m and b - m.end() > 2 else (a, b))
+        c.content = frags

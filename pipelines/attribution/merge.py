@@ -36,7 +36,8 @@ from .sources import clause_subject, plausible_source, source_before, subject_bl
 # (`clauses.parenthetical`: content +0.2; in PolNeAR train 181 of 200 such attributions before an
 # unquoted content hold the words before them, 32 of 125 before a quotation, 30 of 2,718
 # without the comma after the cue); PARTICIPLE_SOURCE (`_participle_source`, for a tagged
-# participle without a source: 2 of 3 right on dev, source recall +0.1).
+# participle without a source: 2 of 3 right on dev, source recall +0.1); DISCOURSE_LEAD
+# (`clauses.without_discourse_lead`: content +0.1).
 KEEP_UNCONFIRMED_RULES = True
 DROP_UNCONFIRMED = frozenset({"source_first", "raising"})
 MIN_NEW_CONFIDENCE = 0.0
@@ -48,6 +49,7 @@ TAGGER_RULES_SOURCE = False
 UNNEST = True
 SPLIT_COORDINATED = True
 PARENTHETICAL = True
+DISCOURSE_LEAD = True
 PARTICIPLE_SOURCE = True
 _PREPOSITION_END = re.compile(r"\s(?:on|of|about|for|at|with|to|in)$")
 _REPORTED_WORDS = re.compile(r"(?:that|whether|if|how|why|what|when|where|who|to)\b|[“\"'‘:]")
