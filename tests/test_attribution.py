@@ -485,3 +485,35 @@ def test_an_opening_but_or_and_is_no_part_of_the_content_before_the_cue():
     assert spans(text, a) == ("the mayor", "said", ["the council will vote again in May"])
     text, [a] = extract("BOULDUAN: And the council will vote again in May.")
     assert spans(text, a) == ("BOULDUAN", ":", ["And the council will vote again in May"])  # a speaker's turn keeps it
+
+
+def _tagged_without_content(text, cue, source):
+    """A tagger reading of one cue (and source) with no content, on a text of one unit a line."""
+    from pipelines.attribution.learned import Tagged
+    from pipelines.attribution.units import Unit
+
+    units, pos = [], 0
+    for i, line in enumerate(text.split("\n")):
+        units.append(Unit(pos, pos + len(line), i, i, "body"))
+        pos += len(line) + 1
+    at = text.index(cue)
+    src = (text.index(source), text.index(source) + len(source)) if source else None
+    return Tagged((at, at + len(cue)), src, [], 0), units
+
+
+def test_a_tagged_cue_without_content_reads_it_around_the_cue():
+    from pipelines.attribution.merge import _content_around
+
+    def around(text, cue, source):
+        t, units = _tagged_without_content(text, cue, source)
+        span = _content_around(text, t, units, max(i for i, u in enumerate(units) if u.start <= t.cue[0]))
+        return text[span[0]:span[1]] if span else None
+
+    text = "As many transit planners have pointed out, the rail line would cut commutes by half."
+    assert around(text, "have pointed out", "many transit planners") == "the rail line would cut commutes by half"
+    text = "Ridership on the line rose by a third in March, a city council analysis shows."
+    assert around(text, "shows", "a city council analysis") == "Ridership on the line rose by a third in March"
+    text = "The mayor made the following remark:\n“We will build it.”"
+    assert around(text, "made the following remark:", "The mayor") == "“We will build it.”"
+    text = "The mayor agreed, but also contended that the council should vote again."
+    assert around(text, "agreed", "The mayor") is None  # a second clause of the same subject, not what was said
