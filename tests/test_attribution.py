@@ -517,3 +517,13 @@ def test_a_tagged_cue_without_content_reads_it_around_the_cue():
     assert around(text, "made the following remark:", "The mayor") == "“We will build it.”"
     text = "The mayor agreed, but also contended that the council should vote again."
     assert around(text, "agreed", "The mayor") is None  # a second clause of the same subject, not what was said
+
+
+def test_a_tagged_passive_cue_reads_its_agent_as_the_source():
+    from pipelines.attribution.merge import _content_around
+
+    text = "The rail plan was first reported by the Daily Ledger."
+    t, units = _tagged_without_content(text, "was first reported", None)
+    span = _content_around(text, t, units, 0)
+    assert text[span[0]:span[1]] == "The rail plan"
+    assert text[t.source[0]:t.source[1]] == "the Daily Ledger"
