@@ -360,3 +360,170 @@ def test_rules_alone_without_the_tagger(monkeypatch):
     monkeypatch.setattr(learned, "load_tagger", lambda: None)
     text, [a] = extract('"We will win," Peskov said.')
     assert spans(text, a) == ("Peskov", "said", ['"We will win,"'])
+
+
+def test_a_clause_after_the_content_is_not_nested_in_it():
+    # the rules read `she acknowledged` inside the first content; the final content stops at the comma
+    text, (a, b) = extract("Stein said the campaign planned a protest outside the hall, though she acknowledged it was unlikely to work.")
+    assert spans(text, a) == ("Stein", "said", ["the campaign planned a protest outside the hall"])
+    assert spans(text, b) == ("she", "acknowledged", ["it was unlikely to work"])
+    assert a.parent is None and b.parent is None
+
+
+def test_a_cue_ending_in_a_preposition_reports_a_stance_on_a_thing():
+    text, [a] = extract("The mayor is doubling down on his attacks on the city council.")
+    assert spans(text, a) == ("The mayor", "is doubling down on", ["his attacks on the city council"])
+
+
+def test_a_cue_ending_in_a_preposition_with_a_person_after_it_is_no_report():
+    assert extract("The mayor heaped praise on the city manager.")[1] == []
+    assert extract("Her doubts about him were plain.")[1] == []
+
+
+def test_a_poll_heading_a_headline_is_its_source():
+    text, [a] = extract("Poll: Voters in Ohio Split on the Rail Tax", headline_first=True)
+    assert spans(text, a) == ("Poll", ":", ["Voters in Ohio Split on the Rail Tax"])
+
+
+def test_a_headline_kicker_is_no_source():
+    assert extract("The Latest: Voters in Ohio Split on the Rail Tax", headline_first=True)[1] == []
+
+
+def test_a_quoted_transcript_turn_runs_over_its_paragraphs():
+    text, found = extract(
+        '"HOST: Mayor, will the tax pass? Voters seem unsure.',
+        '"MAYOR: I think it will. The council said it would back the plan.',
+        '"And the voters will too.',
+        '"(CROSSTALK.)',
+    )
+    top = [a for a in found if a.parent is None]
+    assert [spans(text, a) for a in top] == [
+        ("HOST", ":", ["Mayor, will the tax pass? Voters seem unsure."]),
+        ("MAYOR", ":", ["I think it will. The council said it would back the plan.", "And the voters will too."]),
+    ]
+
+
+def test_a_cue_in_a_speakers_turn_is_nested_in_it():
+    from pipelines.segment import split_sentences
+
+    text = "Intro line.\n\nMAYOR: It will pass. The council said it would back the plan."
+    found = extract_attributions(text, split_sentences(text))
+    assert [(spans(text, a), a.parent) for a in found] == [
+        (("MAYOR", ":", ["It will pass. The council said it would back the plan"]), None),
+        (("The council", "said", ["it would back the plan"]), 0),
+    ]
+
+
+def test_a_coordinated_cue_takes_the_first_verbs_source():
+    text, (a, b) = extract("In her speech, Moreno urged Democrats to back the rail tax, and criticized the council's delays.")
+    assert spans(text, a) == ("Moreno", "urged", ["Democrats to back the rail tax"])
+    assert spans(text, b) == ("Moreno", "criticized", ["the council's delays"])
+    assert b.parent is None
+
+
+def test_a_title_case_headline_verb_is_a_cue():
+    text, [a] = extract("Mayor Says Rail Tax Will Pass in November", "The council met on Monday.", headline_first=True)
+    assert spans(text, a) == ("Mayor", "Says", ["Rail Tax Will Pass in November"])
+    text, [a] = extract("Rail Tax Will Pass, City Council Leader Says.", "The council met on Monday.", headline_first=True)
+    assert spans(text, a) == ("City Council Leader", "Says", ["Rail Tax Will Pass"])
+
+
+def test_a_capitalized_verb_form_in_the_body_is_no_cue():
+    assert extract("A headline.", "The Says Tavern opened on Main Street.")[1] == []
+
+
+def test_an_attribution_set_off_by_commas_reports_the_words_before_it_too():
+    text, [a] = extract("Back in Ohio, she said, she decided to take aim at the rail tax.")
+    assert spans(text, a) == ("she", "said", ["Back in Ohio", "she decided to take aim at the rail tax"])
+
+
+def test_words_before_an_attribution_that_opens_a_quotation_stay_out():
+    text, found = extract('In a statement on Friday, the mayor said, "The council has found other money."')
+    assert [c.text(text) for c in found[0].content] == ['"The council has found other money."']
+
+
+def test_a_dateline_is_no_part_of_the_source():
+    text, [a] = extract("BRUSSELS - European leaders said on Friday that the talks would resume.")
+    assert spans(text, a) == ("European leaders", "said", ["that the talks would resume"])
+
+
+def test_a_tagged_participle_after_a_comma_takes_the_clause_subject():
+    text, [a] = extract("Senator Ann Lee spoke for an hour, reciting the names of the victims.")
+    assert spans(text, a) == ("Senator Ann Lee", "reciting", ["the names of the victims"])
+    text, [a] = extract("The senator spoke for an hour, reciting the names of the victims.")
+    assert a.speaker is None  # not `The`
+
+
+def test_a_person_told_what_to_do_after_a_preposition_is_reported():
+    text, [a] = extract("The mayor sounded a call for the United States to fund the rail line.")
+    assert spans(text, a) == ("The mayor", "sounded a call for", ["the United States to fund the rail line"])
+
+
+def test_a_contraction_is_no_possessive_source():
+    from pipelines.attribution.merge import _POSSESSIVE
+
+    assert _POSSESSIVE.fullmatch("Moreno’s") and _POSSESSIVE.fullmatch("His")
+    assert not _POSSESSIVE.fullmatch("who’s") and not _POSSESSIVE.fullmatch("it's")
+
+
+def test_a_tagged_colon_after_a_headline_kicker_is_no_attribution():
+    from pipelines.attribution.learned import Tagged
+    from pipelines.attribution.merge import _tagged_cue_ok
+
+    text = "The Latest: Ohio’s rail tax not from the council."
+    kicker = Tagged(cue=(10, 11), source=(0, 10), content=[(12, 49)], sentence_idx=0)
+    assert not _tagged_cue_ok(text, kicker)
+    text = "Moreno: Ohio’s rail tax not from the council."
+    speaker = Tagged(cue=(6, 7), source=(0, 6), content=[(8, 45)], sentence_idx=0)
+    assert _tagged_cue_ok(text, speaker)
+
+
+def test_an_opening_but_or_and_is_no_part_of_the_content_before_the_cue():
+    text, [a] = extract("But the rail tax is not about revenue, according to the mayor.")
+    assert spans(text, a) == ("the mayor", "according to", ["the rail tax is not about revenue"])
+    text, [a] = extract("And the council will vote again in May, the mayor said.")
+    assert spans(text, a) == ("the mayor", "said", ["the council will vote again in May"])
+    text, [a] = extract("BOULDUAN: And the council will vote again in May.")
+    assert spans(text, a) == ("BOULDUAN", ":", ["And the council will vote again in May"])  # a speaker's turn keeps it
+
+
+def _tagged_without_content(text, cue, source):
+    """A tagger reading of one cue (and source) with no content, on a text of one unit a line."""
+    from pipelines.attribution.learned import Tagged
+    from pipelines.attribution.units import Unit
+
+    units, pos = [], 0
+    for i, line in enumerate(text.split("\n")):
+        units.append(Unit(pos, pos + len(line), i, i, "body"))
+        pos += len(line) + 1
+    at = text.index(cue)
+    src = (text.index(source), text.index(source) + len(source)) if source else None
+    return Tagged((at, at + len(cue)), src, [], 0), units
+
+
+def test_a_tagged_cue_without_content_reads_it_around_the_cue():
+    from pipelines.attribution.merge import _content_around
+
+    def around(text, cue, source):
+        t, units = _tagged_without_content(text, cue, source)
+        span = _content_around(text, t, units, max(i for i, u in enumerate(units) if u.start <= t.cue[0]))
+        return text[span[0]:span[1]] if span else None
+
+    text = "As many transit planners have pointed out, the rail line would cut commutes by half."
+    assert around(text, "have pointed out", "many transit planners") == "the rail line would cut commutes by half"
+    text = "Ridership on the line rose by a third in March, a city council analysis shows."
+    assert around(text, "shows", "a city council analysis") == "Ridership on the line rose by a third in March"
+    text = "The mayor made the following remark:\n“We will build it.”"
+    assert around(text, "made the following remark:", "The mayor") == "“We will build it.”"
+    text = "The mayor agreed, but also contended that the council should vote again."
+    assert around(text, "agreed", "The mayor") is None  # a second clause of the same subject, not what was said
+
+
+def test_a_tagged_passive_cue_reads_its_agent_as_the_source():
+    from pipelines.attribution.merge import _content_around
+
+    text = "The rail plan was first reported by the Daily Ledger."
+    t, units = _tagged_without_content(text, "was first reported", None)
+    span = _content_around(text, t, units, 0)
+    assert text[span[0]:span[1]] == "The rail plan"
+    assert text[t.source[0]:t.source[1]] == "the Daily Ledger"

@@ -6,20 +6,26 @@ Two stages.  The rules (`extract`, `patterns`, `sources`, `contents`) read
 each reporting verb of the lexicon with its source and content.  Then a CRF
 token tagger (`learned`, trained on PolNeAR train by `python -m
 pipelines.training.train_attribution`, with the rules' output among its
-features) tags cue, source and content tokens; `_merge` keeps the rules
+features) tags cue, source and content tokens; `merge.merge` keeps the rules
 attributions (but drops a `source_first` or `raising` one whose cue the tagger
 does not find), takes the tagger's content and source (over the rules' own,
 for the sentence patterns) and its cue where it only adds words the rules
 leave out, for the rules' cues it also finds, and adds the tagger's
 attributions on cues the rules missed (long-tail verbs, multiword and noun
-cues), after the rules' own checks.  Without python-crfsuite or the model
-file, or with CLAIMWIRE_ATTRIBUTION=rules, the rules work alone.
+cues), after the rules' own checks; `clauses` then splits coordinated cues,
+gives a parenthetical attribution (`A, she said, B`) both sides and drops an
+opening `But` / `And` from the content before a cue.  Without
+python-crfsuite or the model file, or with CLAIMWIRE_ATTRIBUTION=rules, the
+rules work alone.
 
-PolNeAR dev, exact-match F1 of the release scorer (bench/attribution_eval.py):
-cue 68.5, source 69.5, content 54.1; token-level content F1 84.4 when the
-merge changes of DROP_UNCONFIRMED and TAGGER_SOURCE "always" were made (before
-them: 67.9, 66.9, 53.6, 84.6).  With the model retrained on the current rules
-(`claimwire eval --gold ../shared/data/polnear/dev`): 67.9 / 69.5 / 54.2, 84.2.
+PolNeAR dev, exact-match F1 of the release scorer, cue / source / content,
+and token-level content F1 (`claimwire eval --gold ../shared/data/polnear/dev`;
+bench/attribution_eval.py, which segments without titles, in brackets):
+70.0 / 72.0 / 56.7, 86.4 (70.0 / 72.1 / 56.8, 86.5); cue P 79.6, R 62.4.
+Before UNNEST and `_stance_toward` (`merge`), `clauses`, headline verbs,
+`Poll:` headlines, transcript turns, tagged sources without datelines and the
+rules' pattern among the tagger's features: 67.9 / 69.5 / 54.2, 84.2 (68.0 /
+69.7 / 54.3, 84.2).  Each change's share is noted at its setting.
 
 Spans follow PolNeAR's conventions, checked against its train split: the cue
 is the verb group (`said`, `has said`, `also told`, `said in a statement`,
@@ -45,7 +51,8 @@ Decisions:
 - `extra["pattern"]` names the rule that found it (`source_first`,
   `trailing`, `inverted`, `according_to`, `participle`, `raising`,
   `headline`, `label`, `in_document`, `dash_quote`), or `tagger` for one only
-  the tagger found (with `extra["confidence"]`, its mean marginal).
+  the tagger found (with `extra["confidence"]`, its mean marginal);
+  `extra["title_case"]` marks a cue read in a headline (`Obama Says ...`).
 """
 
 from __future__ import annotations
@@ -54,41 +61,15 @@ import re
 from typing import Sequence
 
 from ..records import Attribution, Sentence, Span
+from . import merge as M
+from .clauses import parenthetical, split_coordinated, without_discourse_lead
 from .extract import extract_candidates
-from .speakers import DocumentSpeakers, Speaker
-from .quotes import QUOTE_CHARS
 from .learned import tag_document
-from .contents import content_after
-from .lexicon import reporting_verbs
-from .grammar import ADVERBS
-from .sources import plausible_source, source_before, subject_blocked
+from .quotes import QUOTE_CHARS
+from .speakers import DocumentSpeakers, Speaker
 
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’]{2,}['’](?!\w)")
 EXTRACTOR = "claimwire-rules 0.1"
-# How the tagger's reading merges with the rules', each chosen on PolNeAR dev (bench/attribution_eval.py):
-# keep a rules attribution the tagger does not confirm, except for the patterns in
-# DROP_UNCONFIRMED (`source_first`, `raising`: 52 of 82 and 7 of 11 such unconfirmed ones were
-# wrong on dev; dropping them: cue +0.6, source +0.7, content +0.5 exact F1, token content -0.2);
-# add a tagged one from this confidence (0: Viterbi's choice; 0.5 and 0.7 lose F1); take the
-# tagger's source where the rules have none (True) or, for TAGGER_SOURCE_PATTERNS, also over
-# the rules' own ("always": source +1.9 exact F1 on dev; adverbs ending it, `Moreno twice`, are
-# trimmed); take the tagger's cue where it starts earlier or ends later ("start"; "all": always);
-# a tagged cue needs a source; a tagged cue needs reported words (that / a quote / ...) after it,
-# always when it ends in a preposition (both lose F1); take the tagger's content ("always", for
-# every pattern: keeping the rules' for any one pattern is no better); look for a tagged cue's
-# missing source with the rules (TAGGER_RULES_SOURCE: -0.6 source F1 on dev, so off).
-KEEP_UNCONFIRMED_RULES = True
-DROP_UNCONFIRMED = frozenset({"source_first", "raising"})
-MIN_NEW_CONFIDENCE = 0.0
-TAGGER_SOURCE = "always"
-TAGGER_SOURCE_PATTERNS = frozenset({"source_first", "trailing", "inverted", "participle", "raising"})
-NEW_NEEDS_SOURCE = False
-TAGGER_CUE = "start"
-TAGGER_RULES_SOURCE = False
-NEW_NEEDS_WORDS = False
-_PREPOSITION_END = re.compile(r"\s(?:on|of|about|for|at|with|to|in)$")
-_REPORTED_WORDS = re.compile(r"(?:that|whether|if|how|why|what|when|where|who|to)\b|[“\"'‘:]")
-TAGGER_CONTENT = "always"
 
 __all__ = ["EXTRACTOR", "extract_attributions"]
 
@@ -108,151 +89,9 @@ def attribution_type(text: str, content: Sequence[Span]) -> str:
     return "direct" if quoted else "indirect"
 
 
-def rule_spans(candidates) -> list[tuple[tuple[int, int], tuple[int, int] | None, list[tuple[int, int]]]]:
-    """(cue, source, content) of the rules' outer candidates: features of the learned tagger."""
-    return [(c.cue, c.source, list(c.content)) for c in candidates if c.parent is None]
-
-
-_CHANNEL_TAIL = re.compile(r"\s+(?:on|via)\s+\S")
-_DETERMINER_START = re.compile(r"(?i:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\s")
-
-
-def _tagged_cue_ok(text: str, t) -> bool:
-    """The checks the rules apply to a cue, on one the tagger found."""
-    if _DETERMINER_START.match(text, t.cue[0]):
-        return False  # `a phone call that marked ...`: a noun phrase, not a cue
-    if re.match(r"\s+not\s+to\s+be\s+(?:named|identified)", text[t.cue[1]:t.cue[1] + 30]):
-        return False  # `who asked not to be named`
-    if t.source is not None and not plausible_source(text[t.source[0]:t.source[1]]):
-        return False
-    line_start = text.rfind("\n", 0, t.cue[0]) + 1
-    return not subject_blocked(text, line_start, t.cue[0])
-
-
-_AUXILIARIES = frozenset("has have had is are was were be been being will would can could may might should must do does did also not n't".split())
-
-
-def _lemma(cue: str) -> str:
-    """The lemma of a tagged cue: the lexicon's for its first known word, else its first
-    word that is not an auxiliary, with a regular inflection taken off."""
-    verbs = reporting_verbs()
-    words = re.findall(r"[\w’'-]+", cue)
-    for w in words:
-        if w in verbs or w.lower() in verbs:
-            return (verbs.get(w) or verbs[w.lower()])[0]
-    for w in words:
-        low = w.lower()
-        if low not in _AUXILIARIES and not low.endswith(("n’t", "n't", "ly")) and low not in ("just", "still", "even", "never"):
-            for suffix, repl in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-                stem = low[: len(low) - len(suffix)]
-                if low.endswith(suffix) and len(stem) >= 3 and (suffix != "es" or stem.endswith(("s", "x", "z", "ch", "sh"))):
-                    return stem + repl
-            return low
-    return cue.strip().lower()
-
-
-_LAST_WORD = re.compile(r"\s+([\w’'-]+)$")
-
-
-def _trim_source(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
-    """A tagged source without the adverbs that end it (`Angela Moreno twice said`)."""
-    a, b = span
-    while True:
-        m = _LAST_WORD.search(text, a, b)
-        if m is None or m.group(1).lower() not in ADVERBS:
-            return (a, b) if b > a else None
-        b = m.start()
-
-
-def _merge(text: str, candidates: list, units, tagged) -> list:
-    """The rules' candidates whose cue the tagger also finds, and the tagger's attributions the rules missed.
-
-    A rules candidate nested in another is kept when its host is kept.
-    """
-    from .patterns import Candidate
-
-    kept: list = []
-    taken = [False] * len(tagged)
-    keep = [False] * len(candidates)
-    for i, c in enumerate(candidates):
-        if c.parent is not None:
-            keep[i] = keep[c.parent]
-            for k, t in enumerate(tagged):
-                if t.cue[0] < c.cue[1] and c.cue[0] < t.cue[1]:
-                    taken[k] = True  # the rules read it as nested in another attribution
-            continue
-        keep[i] = KEEP_UNCONFIRMED_RULES and c.pattern not in DROP_UNCONFIRMED
-        for k, t in enumerate(tagged):
-            if t.cue[0] < c.cue[1] and c.cue[0] < t.cue[1]:
-                keep[i] = True
-                taken[k] = True
-                if TAGGER_CUE and c.pattern not in ("headline", "label", "dash_quote", "in_document") and (
-                    TAGGER_CUE == "all" or t.cue[0] == c.cue[0]
-                    or not set(text[t.cue[0]:c.cue[0]].split()) <= ADVERBS
-                ):
-                    if not _CHANNEL_TAIL.match(text, c.cue[1], t.cue[1]):
-                        c.cue = t.cue  # `said in a letter`, `pointed to`: where the tagger reads a longer cue
-                    # `said on Truth Social`: the platform is the claim's channel, not part of its cue
-                if TAGGER_SOURCE and t.source is not None and (c.source is None or TAGGER_SOURCE == "always" and c.pattern in TAGGER_SOURCE_PATTERNS):
-                    c.source = _trim_source(text, t.source) or c.source
-                if "floating" in c.extra or c.pattern in ("headline", "label", "dash_quote"):
-                    continue
-                if TAGGER_CONTENT == "always" and t.content:
-                    c.content = list(t.content)
-    for k, t in enumerate(tagged):
-        if taken[k]:
-            continue
-        ui = max((i for i, u in enumerate(units) if u.start <= t.cue[0]), default=0)
-        if t.source is None and TAGGER_RULES_SOURCE:
-            t.source = source_before(text, units[ui].start, t.cue[0])  # `Mayor Dana Whitfield hailed ...`
-        if not t.content:
-            found = content_after(text, t.cue[1], units[ui].end, "free", _lemma(text[t.cue[0]:t.cue[1]]))
-            if found is None:
-                taken[k] = True
-                continue
-            t.content = [found]
-        if t.confidence < MIN_NEW_CONFIDENCE or NEW_NEEDS_SOURCE and t.source is None:
-            taken[k] = True
-        elif not _tagged_cue_ok(text, t):
-            taken[k] = True
-        elif (NEW_NEEDS_WORDS or _PREPOSITION_END.search(text, t.cue[0], t.cue[1])) and not _REPORTED_WORDS.match(text, t.content[0][0]) and not any(
-            q in text[a:b] for a, b in t.content for q in "“\"”"
-        ):
-            taken[k] = True  # `Trump heaped praise on the Russian president`: a stance toward a thing, no words
-    new: list = []
-    for k, t in enumerate(tagged):
-        if taken[k]:
-            continue
-        ui = max((i for i, u in enumerate(units) if u.start <= t.cue[0]), default=0)
-        new.append(Candidate(ui, t.cue, _lemma(text[t.cue[0]:t.cue[1]]), t.source and _trim_source(text, t.source), list(t.content), "tagger",
-                             extra={"confidence": round(t.confidence, 3)}))
-    index = {}
-    for i, c in enumerate(candidates):
-        if keep[i]:
-            index[i] = len(kept)
-            kept.append(c)
-    for c in kept:
-        if c.parent is not None:
-            c.parent = index[c.parent]
-    # tagged attributions go in cue order among the outer rules ones (nested ones follow their host)
-    out: list = []
-    groups: list[list] = []
-    for c in kept:
-        if c.parent is None:
-            groups.append([c])
-        else:
-            groups[-1].append(c)
-    groups.extend([c] for c in new)
-    groups.sort(key=lambda g: g[0].cue[0])
-    remap = {}
-    for g in groups:
-        for c in g:
-            remap[id(c)] = len(out)
-            out.append(c)
-    for c in out:
-        if c.parent is not None:
-            c.parent = remap[id(kept[c.parent])]
-    return out
+def rule_spans(candidates) -> list[tuple[tuple[int, int], tuple[int, int] | None, list[tuple[int, int]], str]]:
+    """(cue, source, content, pattern) of the rules' outer candidates: features of the learned tagger."""
+    return [(c.cue, c.source, list(c.content), c.pattern) for c in candidates if c.parent is None and "title_case" not in c.extra]
 
 
 # `“Quote.” ― Name` as a line of its own: a testimonial, the dash is the cue
@@ -335,8 +174,14 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
     candidates, units = rule_candidates(text, sentences)
     tagged = tag_document(text, sentences, rule_spans(candidates)) if candidates or sentences else None
     if tagged is not None:
-        candidates = _merge(text, candidates, units, tagged)
+        candidates = M.merge(text, candidates, units, tagged)
     candidates = _well_formed(candidates)
+    if M.SPLIT_COORDINATED:
+        candidates = split_coordinated(text, candidates)
+    if M.PARENTHETICAL:
+        parenthetical(text, candidates, units)
+    if M.DISCOURSE_LEAD:
+        without_discourse_lead(text, candidates)
     _leading_participles(text, candidates, units)
     people = DocumentSpeakers(text)
     out: list[Attribution] = []

@@ -33,3 +33,15 @@ def lemma_and_class(verb: str) -> tuple[str, str]:
     verbs = reporting_verbs()
     key = re.sub(r"\s+", " ", verb)
     return verbs.get(key) or verbs[key.lower()]
+
+
+@lru_cache(maxsize=None)
+def headline_cue_pattern(capitalized_only: bool = False) -> re.Pattern:
+    """`cue_pattern` with each form also capitalized, as title-case headlines write them
+    (`Obama Says ...`, `..., Former White House Doctor Says`), or with the capitalized forms alone."""
+    lowercase = {f for f in reporting_verbs() if f[0].islower()}
+    forms = {f[0].upper() + f[1:] for f in lowercase}
+    if not capitalized_only:
+        forms |= set(reporting_verbs())
+    alternation = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])(?P<aux>{_AUX})?(?P<verb>{alternation})(?![\w’'-]){_TAIL}")

@@ -5,7 +5,10 @@ Each paragraph is one sequence of word tokens tagged BIO over three roles
 shape, quote state, sentence position, `that` / a quote / a colon ahead, the
 reporting-verb and title lexicons, a cue prior learned from train
 (`attribution_cue_prior.tsv`), and the rules' own (outermost) attributions as
-BIO tags, with neighbours at +-2.
+BIO tags, with neighbours at +-2, and the pattern that read each rules cue
+(`rp=source_first`: the tagger learns how far to trust each; PolNeAR dev exact F1
+69.9 / 72.0 / 56.5 against 69.8 / 71.9 / 55.9 without, by bench/attribution_eval.py;
+the pattern on the first token of each content fragment too: 69.6 / 71.9 / 55.9).
 The model (`pipelines/models/attribution_crf.crfsuite`, python-crfsuite's
 own format, not a pickle) is trained by `python -m
 pipelines.training.train_attribution` on PolNeAR train.
@@ -24,12 +27,16 @@ content, with the merge of `__init__`; this feature set: 68.5 / 69.5 / 54.1,
   this set: 68.2 / 69.6 / 54.5, 83.9.  Within that richer set, leaving the
   neighbour / pair prior out cost cue 1.2 and content 0.7.
 - a cue wherever its marginal reaches 0.55 though Viterbi reads none (with
-  the richer set: cue +0.3, content -0.1, and slower).
+  the richer set: cue +0.3, content -0.1, and slower); on a lexicon or
+  high-prior word only, with this set, from 0.5 / 0.4 / 0.3: cue 69.2 / 68.8 /
+  68.1 against 69.8.
+- the cue prior of each word's stem too (`criticiz`): 69.8 / 71.2 / 56.0
+  against 69.8 / 71.8 / 55.9.
 
 `tag_document` returns the tagged spans grouped into attributions: every
 source or content span goes to the nearest cue of its sentence (content with
 no cue in its sentence, a floating quote, to the nearest cue of its
-paragraph).  `__init__._merge` combines them with the rules' attributions.
+paragraph).  `merge.merge` combines them with the rules' attributions.
 """
 
 from __future__ import annotations
@@ -120,12 +127,15 @@ def sequences(text: str, sentences: Sequence[Sentence], rule_spans, prior: dict[
     prior = cue_prior() if prior is None else prior
     # char-level role marks of the rules, as sorted span lists
     marks: list[tuple[int, int, str]] = []
-    for cue, src, content in rule_spans:
+    patterns: dict[int, str] = {}  # cue start -> the rule's pattern
+    for cue, src, content, *pattern in rule_spans:
         for a, b in content:
             marks.append((a, b, "T"))
         if src:
             marks.append((src[0], src[1], "S"))
         marks.append((cue[0], cue[1], "C"))
+        if pattern:
+            patterns[cue[0]] = pattern[0]
     quotes = quotation_spans(text)
     q_starts = [s for s, _ in quotes]
     seqs: list[Sequence_] = []
@@ -184,6 +194,8 @@ def sequences(text: str, sentences: Sequence[Sentence], rule_spans, prior: dict[
             ]
             stem = _STEM.sub("", low) if len(low) > 5 else low
             f.append("st=" + stem)
+            if rtag[i] == "B-C" and a in patterns:
+                f.append("rp=" + patterns[a])
             if ahead[i]:
                 f.append("ah=" + ahead[i])
             if seq.sent[i] in rule_sent:

@@ -64,11 +64,17 @@ def ends_clause(text: str, pos: int, limit: int) -> bool:
     return False
 
 
-# headline kickers before a colon that are no speaker
+# headline kickers before a colon that are no speaker (not `Poll:`: PolNeAR marks the poll as the
+# headline's source)
 _KICKER = re.compile(
     r"\s*(?:The Latest|Latest|Breaking|Breaking News|Exclusive|EXCLUSIVE|Watch|WATCH|Look|Just Leaked|Paid Notice|Update|UPDATE|"
-    r"Analysis|Opinion|Editorial|Video|VIDEO|Photos|Poll|Fact Check|Live|Timeline|Explainer|Review)\s*:"
+    r"Analysis|Opinion|Editorial|Video|VIDEO|Photos|Fact Check|Live|Timeline|Explainer|Review)\s*:"
 )
+
+
+def is_kicker(label: str) -> bool:
+    """Whether `label` (up to its colon) is a headline kicker (`The Latest:`), no speaker."""
+    return bool(_KICKER.fullmatch(label))
 
 
 def headline(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
@@ -133,14 +139,21 @@ _LABEL = re.compile(r"(?P<src>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][A-Z’'-]+)(?P<c
 
 
 def speaker_label(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
-    """(source, cue, content) of an interview line `BOULDUAN: You guys ...`."""
+    """(source, cue, content) of an interview line `BOULDUAN: You guys ...`: the speaker's turn
+    is the rest of the paragraph (`start`, `end`: its first sentence)."""
     while start < end and text[start].isspace():
         start += 1
+    quoted = text[start:start + 1] in ("\"", "“")
+    if quoted:
+        start += 1  # `"WALLACE: ...`: a transcript quoted turn by turn, each quotation left open
     m = _LABEL.match(text, start, end)
     if not m:
         return None
     cs = m.end()
-    ce = trim_end(text, cs, end)
+    line_end = text.find("\n", cs)
+    line_end = len(text) if line_end < 0 else line_end
+    # in an open quotation the final period is inside it
+    ce = len(text[cs:line_end].rstrip()) + cs if quoted else trim_end(text, cs, line_end)
     if ce - cs < 2:
         return None
     return (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue")), (cs, ce)
