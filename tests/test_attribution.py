@@ -527,3 +527,22 @@ def test_a_tagged_passive_cue_reads_its_agent_as_the_source():
     span = _content_around(text, t, units, 0)
     assert text[span[0]:span[1]] == "The rail plan"
     assert text[t.source[0]:t.source[1]] == "the Daily Ledger"
+
+
+def test_the_person_told_is_no_part_of_the_content():
+    text, [a] = extract("The mayor told the Ledger’s editorial board on Monday how the rail tax would be spent.")
+    assert spans(text, a) == ("The mayor", "told", ["how the rail tax would be spent"])
+    text, [a] = extract("The mayor is warning commuters that the rail tax will rise in May.")
+    assert spans(text, a)[2] == ["that the rail tax will rise in May"]
+    text, [a] = extract("The mayor told her aides to find out how the rail tax would be spent.")
+    assert spans(text, a)[2] == ["her aides to find out how the rail tax would be spent"]  # no `that` / `how` after an addressee
+
+
+def test_without_addressee_keeps_an_object_before_to():
+    from pipelines.attribution.clauses import without_addressee
+    from pipelines.attribution.patterns import Candidate
+
+    text = "Moreno urged the council to drop the rail tax."
+    c = Candidate(0, (7, 12), "urge", (0, 6), [(13, 45)], "tagger")
+    without_addressee(text, [c])
+    assert c.content == [(13, 45)]  # PolNeAR keeps `the council` in the content

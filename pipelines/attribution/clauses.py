@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .grammar import trim_end
+from .lexicon import addressee_verbs
 from .merge import in_order
 
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
@@ -74,3 +75,36 @@ def without_discourse_lead(text: str, candidates: list) -> None:
             m = _DISCOURSE_LEAD.match(text, a, b) if b <= c.cue[0] else None
             frags.append((m.end(), b) if m and b - m.end() > 2 else (a, b))
         c.content = frags
+
+
+_ADDRESSEE_WORD = re.compile(r"\s*([\w.’'-]+|[“\"][^”\"\n]{1,30}[”\"])")
+# words that start a clause or a complement of their own (`told his aides to find out how`): no addressee
+_CLAUSE_WORDS = frozenset("to i he she they it we you there is was are were has have had will would could can do does did".split())
+
+
+def without_addressee(text: str, candidates: list) -> None:
+    """`told reporters on Friday that ...`, `urged Congress to ...`: the person told, right after
+    the cue, is no part of the content, which opens at `that` / `to` / `how` / ...
+    (`addressee_verbs.tsv`; up to eight words, none a pronoun or an auxiliary)."""
+    verbs = addressee_verbs()
+    for c in candidates:
+        if not c.content or c.pattern in ("label", "headline", "dash_quote"):
+            continue
+        a, b = c.content[0]
+        words = text[c.cue[0]:c.cue[1]].lower().split()
+        lemma = c.lemma if c.lemma in verbs else " ".join(words[-2:]) if " ".join(words[-2:]) in verbs else None
+        if lemma is None or a < c.cue[1] or text[c.cue[1]:a].strip():
+            continue
+        pos, seen = a, 0
+        while seen <= 8:
+            m = _ADDRESSEE_WORD.match(text, pos, b)
+            if m is None:
+                break
+            word = m.group(1).lower()
+            if seen and word in verbs[lemma]:
+                start = m.end() if word == "of" else m.start(1)
+                c.content[0] = (start, b)
+                break
+            if word in _CLAUSE_WORDS or word in verbs[lemma]:
+                break
+            pos, seen = m.end(), seen + 1

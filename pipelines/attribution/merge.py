@@ -40,7 +40,8 @@ from .sources import clause_subject, plausible_source, source_after, source_befo
 # (`clauses.without_discourse_lead`: content +0.1); CONTENT_AROUND (`_content_around`, for a tagged
 # cue with no content after it: cue +0.2, source +0.1, token content +0.1; 3 of 5 contents right;
 # a passive cue with `by` and its agent, as in 53 of 67 such PolNeAR train attributions: content
-# +0.1 by bench/attribution_eval.py, 2 of 3 right).
+# +0.1 by bench/attribution_eval.py, 2 of 3 right); ADDRESSEE (`clauses.without_addressee`: content
+# +0.1, 2 contents right, none lost; with `urged X to` / `accused X of` too: content -0.4).
 KEEP_UNCONFIRMED_RULES = True
 DROP_UNCONFIRMED = frozenset({"source_first", "raising"})
 MIN_NEW_CONFIDENCE = 0.0
@@ -53,6 +54,7 @@ UNNEST = True
 SPLIT_COORDINATED = True
 PARENTHETICAL = True
 DISCOURSE_LEAD = True
+ADDRESSEE = True
 CONTENT_AROUND = True
 PARTICIPLE_SOURCE = True
 _PREPOSITION_END = re.compile(r"\s(?:on|of|about|for|at|with|to|in)$")
