@@ -546,3 +546,14 @@ def test_without_addressee_keeps_an_object_before_to():
     c = Candidate(0, (7, 12), "urge", (0, 6), [(13, 45)], "tagger")
     without_addressee(text, [c])
     assert c.content == [(13, 45)]  # PolNeAR keeps `the council` in the content
+
+
+def test_a_tagged_source_stops_before_the_aside_it_ends_on():
+    from pipelines.attribution.merge import _trim_source
+
+    text = "Ms. Moreno, who chairs the council, said the rail tax would pass."
+    assert _trim_source(text, (0, 15)) == (0, 10)  # `Ms. Moreno, who`
+    text = "Ms. Moreno (a Democrat) said the rail tax would pass."
+    assert _trim_source(text, (0, 12)) == (0, 10)  # `Ms. Moreno (`
+    text = "Those who voted said the rail tax would pass."
+    assert _trim_source(text, (0, 15)) == (0, 15)  # a subject that is a relative clause keeps it
