@@ -338,6 +338,13 @@ def test_dash_testimonial():
     assert [spans(text, a) for a in found] == [("Pamela Padilla", "―", ["“He is ignorant of our culture.”"])]
 
 
+def test_dash_testimonial_name_leaves_its_final_period_out():
+    text, found = extract("“The rail tax pays for my commute.” ― Dana J. Whitfield.")
+    assert [spans(text, a) for a in found] == [("Dana J. Whitfield", "―", ["“The rail tax pays for my commute.”"])]
+    text, found = extract("“The rail tax pays for my commute.” — Moreno.")
+    assert spans(text, found[0])[0] == "Moreno"
+
+
 def test_tagger_model_is_small_loads_fast_and_once():
     import time
 
