@@ -564,3 +564,14 @@ def test_a_tagged_source_stops_before_the_aside_it_ends_on():
     assert _trim_source(text, (0, 12)) == (0, 10)  # `Ms. Moreno (`
     text = "Those who voted said the rail tax would pass."
     assert _trim_source(text, (0, 15)) == (0, 15)  # a subject that is a relative clause keeps it
+
+
+def test_a_tagged_source_leaves_a_time_after_it_out():
+    from pipelines.attribution.merge import _trim_source
+
+    text = "The Ledger on Saturday reported that the rail tax would pass."
+    assert _trim_source(text, (0, 22)) == (0, 10)
+    text = "The council in 2015 rejected the rail tax."
+    assert _trim_source(text, (0, 19)) == (0, 11)
+    text = "A poll released Friday found the rail tax popular."
+    assert _trim_source(text, (0, 22)) == (0, 22)  # the time of a participle stays with it

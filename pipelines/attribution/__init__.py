@@ -22,7 +22,7 @@ rules work alone.
 PolNeAR dev, exact-match F1 of the release scorer, cue / source / content,
 and token-level content F1 (`claimwire eval --gold ../shared/data/polnear/dev`;
 bench/attribution_eval.py, which segments without titles, in brackets):
-70.0 / 72.4 / 56.8, 86.4 (70.0 / 72.5 / 56.9, 86.5); cue P 79.6, R 62.4.
+70.0 / 72.6 / 56.8, 86.4 (70.0 / 72.7 / 56.9, 86.5); cue P 79.6, R 62.4.
 Before UNNEST and `_stance_toward` (`merge`), `clauses`, headline verbs,
 `Poll:` headlines, transcript turns, tagged sources without datelines and the
 rules' pattern among the tagger's features: 67.9 / 69.5 / 54.2, 84.2 (68.0 /
