@@ -575,3 +575,19 @@ def test_a_tagged_source_leaves_a_time_after_it_out():
     assert _trim_source(text, (0, 19)) == (0, 11)
     text = "A poll released Friday found the rail tax popular."
     assert _trim_source(text, (0, 22)) == (0, 22)  # the time of a participle stays with it
+
+
+def test_a_source_takes_the_conjunct_that_opens_its_clause():
+    from pipelines.attribution.clauses import with_conjunct
+    from pipelines.attribution.patterns import Candidate
+    from pipelines.attribution.units import Unit
+
+    text = "Moreno and her aides argue that the rail tax will pass."
+    units = [Unit(0, len(text), 0, 0, "body")]
+    c = Candidate(0, (21, 26), "argue", (11, 20), [(27, 54)], "tagger")
+    with_conjunct(text, [c], units)
+    assert text[c.source[0]:c.source[1]] == "Moreno and her aides"
+    text = "The vote passed and her aides argue that the rail tax will pass."
+    c = Candidate(0, (30, 35), "argue", (20, 29), [(36, 63)], "tagger")
+    with_conjunct(text, [c], [Unit(0, len(text), 0, 0, "body")])
+    assert text[c.source[0]:c.source[1]] == "her aides"  # a clause before `and`, not a conjunct

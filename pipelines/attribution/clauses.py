@@ -108,3 +108,20 @@ def without_addressee(text: str, candidates: list) -> None:
             if word in _CLAUSE_WORDS or word in verbs[lemma]:
                 break
             pos, seen = m.end(), seen + 1
+
+
+# a short conjunct opening the clause before a source (`Federal and state officials`)
+_CONJUNCT_BEFORE = re.compile(r"(?:^|(?<=[,;:“\"\n]\s)|(?<=\n))((?:[\w’'.-]+\s+){0,2}[\w’'.-]+\s+and\s+)$")
+_VERB_LIKE = re.compile(r"\b(?:[a-z]+ed|said|says|is|was|are|were|has|have|had|will|would|with|in|on|at|for|of|by|from|to)\b")  # a clause or a phrase, no conjunct
+
+
+def with_conjunct(text: str, candidates: list, units) -> None:
+    """`Federal and state officials say ...`, `RT and its defenders argue ...`: a source read from
+    its last conjunct takes the short conjunct that opens the clause before it."""
+    for c in candidates:
+        if c.source is None or c.source[1] > c.cue[0]:
+            continue
+        start = units[c.unit].start
+        m = _CONJUNCT_BEFORE.search(text, start, c.source[0])
+        if m and not _VERB_LIKE.search(m.group(1)):
+            c.source = (m.start(1), c.source[1])
