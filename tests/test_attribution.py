@@ -591,3 +591,17 @@ def test_a_source_takes_the_conjunct_that_opens_its_clause():
     c = Candidate(0, (30, 35), "argue", (20, 29), [(36, 63)], "tagger")
     with_conjunct(text, [c], [Unit(0, len(text), 0, 0, "body")])
     assert text[c.source[0]:c.source[1]] == "her aides"  # a clause before `and`, not a conjunct
+
+
+def test_a_source_cut_at_a_capitalized_determiner_runs_on_to_its_noun():
+    from pipelines.attribution.clauses import with_whole_subject
+    from pipelines.attribution.patterns import Candidate
+
+    text = "The city council voted on Monday, saying the rail tax would pass."
+    c = Candidate(0, (34, 40), "say", (0, 3), [(41, 64)], "participle")
+    with_whole_subject(text, [c])
+    assert text[c.source[0]:c.source[1]] == "The city council"
+    text = "The very long list of the many things that the city council ever voted for, saying so."
+    c = Candidate(0, (76, 82), "say", (0, 3), [(83, 85)], "participle")
+    with_whole_subject(text, [c])
+    assert c.source == (0, 3)  # no verb within four words: left as it was
