@@ -338,6 +338,13 @@ def test_dash_testimonial():
     assert [spans(text, a) for a in found] == [("Pamela Padilla", "―", ["“He is ignorant of our culture.”"])]
 
 
+def test_dash_testimonial_name_leaves_its_final_period_out():
+    text, found = extract("“The rail tax pays for my commute.” ― Dana J. Whitfield.")
+    assert [spans(text, a) for a in found] == [("Dana J. Whitfield", "―", ["“The rail tax pays for my commute.”"])]
+    text, found = extract("“The rail tax pays for my commute.” — Moreno.")
+    assert spans(text, found[0])[0] == "Moreno"
+
+
 def test_tagger_model_is_small_loads_fast_and_once():
     import time
 
@@ -527,3 +534,74 @@ def test_a_tagged_passive_cue_reads_its_agent_as_the_source():
     span = _content_around(text, t, units, 0)
     assert text[span[0]:span[1]] == "The rail plan"
     assert text[t.source[0]:t.source[1]] == "the Daily Ledger"
+
+
+def test_the_person_told_is_no_part_of_the_content():
+    text, [a] = extract("The mayor told the Ledger’s editorial board on Monday how the rail tax would be spent.")
+    assert spans(text, a) == ("The mayor", "told", ["how the rail tax would be spent"])
+    text, [a] = extract("The mayor is warning commuters that the rail tax will rise in May.")
+    assert spans(text, a)[2] == ["that the rail tax will rise in May"]
+    text, [a] = extract("The mayor told her aides to find out how the rail tax would be spent.")
+    assert spans(text, a)[2] == ["her aides to find out how the rail tax would be spent"]  # no `that` / `how` after an addressee
+
+
+def test_without_addressee_keeps_an_object_before_to():
+    from pipelines.attribution.clauses import without_addressee
+    from pipelines.attribution.patterns import Candidate
+
+    text = "Moreno urged the council to drop the rail tax."
+    c = Candidate(0, (7, 12), "urge", (0, 6), [(13, 45)], "tagger")
+    without_addressee(text, [c])
+    assert c.content == [(13, 45)]  # PolNeAR keeps `the council` in the content
+
+
+def test_a_tagged_source_stops_before_the_aside_it_ends_on():
+    from pipelines.attribution.merge import _trim_source
+
+    text = "Ms. Moreno, who chairs the council, said the rail tax would pass."
+    assert _trim_source(text, (0, 15)) == (0, 10)  # `Ms. Moreno, who`
+    text = "Ms. Moreno (a Democrat) said the rail tax would pass."
+    assert _trim_source(text, (0, 12)) == (0, 10)  # `Ms. Moreno (`
+    text = "Those who voted said the rail tax would pass."
+    assert _trim_source(text, (0, 15)) == (0, 15)  # a subject that is a relative clause keeps it
+
+
+def test_a_tagged_source_leaves_a_time_after_it_out():
+    from pipelines.attribution.merge import _trim_source
+
+    text = "The Ledger on Saturday reported that the rail tax would pass."
+    assert _trim_source(text, (0, 22)) == (0, 10)
+    text = "The council in 2015 rejected the rail tax."
+    assert _trim_source(text, (0, 19)) == (0, 11)
+    text = "A poll released Friday found the rail tax popular."
+    assert _trim_source(text, (0, 22)) == (0, 22)  # the time of a participle stays with it
+
+
+def test_a_source_takes_the_conjunct_that_opens_its_clause():
+    from pipelines.attribution.clauses import with_conjunct
+    from pipelines.attribution.patterns import Candidate
+    from pipelines.attribution.units import Unit
+
+    text = "Moreno and her aides argue that the rail tax will pass."
+    units = [Unit(0, len(text), 0, 0, "body")]
+    c = Candidate(0, (21, 26), "argue", (11, 20), [(27, 54)], "tagger")
+    with_conjunct(text, [c], units)
+    assert text[c.source[0]:c.source[1]] == "Moreno and her aides"
+    text = "The vote passed and her aides argue that the rail tax will pass."
+    c = Candidate(0, (30, 35), "argue", (20, 29), [(36, 63)], "tagger")
+    with_conjunct(text, [c], [Unit(0, len(text), 0, 0, "body")])
+    assert text[c.source[0]:c.source[1]] == "her aides"  # a clause before `and`, not a conjunct
+
+
+def test_a_source_cut_at_a_capitalized_determiner_runs_on_to_its_noun():
+    from pipelines.attribution.clauses import with_whole_subject
+    from pipelines.attribution.patterns import Candidate
+
+    text = "The city council voted on Monday, saying the rail tax would pass."
+    c = Candidate(0, (34, 40), "say", (0, 3), [(41, 64)], "participle")
+    with_whole_subject(text, [c])
+    assert text[c.source[0]:c.source[1]] == "The city council"
+    text = "The very long list of the many things that the city council ever voted for, saying so."
+    c = Candidate(0, (76, 82), "say", (0, 3), [(83, 85)], "participle")
+    with_whole_subject(text, [c])
+    assert c.source == (0, 3)  # no verb within four words: left as it was

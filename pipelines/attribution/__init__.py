@@ -13,15 +13,19 @@ for the sentence patterns) and its cue where it only adds words the rules
 leave out, for the rules' cues it also finds, and adds the tagger's
 attributions on cues the rules missed (long-tail verbs, multiword and noun
 cues), after the rules' own checks; `clauses` then splits coordinated cues,
-gives a parenthetical attribution (`A, she said, B`) both sides and drops an
-opening `But` / `And` from the content before a cue.  Without
+gives a parenthetical attribution (`A, she said, B`) both sides, drops an
+opening `But` / `And` from the content before a cue and the person told
+from the content after it (`told reporters on Friday that ...`), and gives a
+source read from its last conjunct the one before (`RT and its defenders`);
+a source that is a lone `The` / `A` runs on to its noun (`The judge rubbed
+...`).  Without
 python-crfsuite or the model file, or with CLAIMWIRE_ATTRIBUTION=rules, the
 rules work alone.
 
 PolNeAR dev, exact-match F1 of the release scorer, cue / source / content,
 and token-level content F1 (`claimwire eval --gold ../shared/data/polnear/dev`;
 bench/attribution_eval.py, which segments without titles, in brackets):
-70.0 / 72.0 / 56.7, 86.4 (70.0 / 72.1 / 56.8, 86.5); cue P 79.6, R 62.4.
+70.0 / 72.8 / 56.8, 86.4 (70.0 / 72.9 / 56.9, 86.5); cue P 79.6, R 62.4.
 Before UNNEST and `_stance_toward` (`merge`), `clauses`, headline verbs,
 `Poll:` headlines, transcript turns, tagged sources without datelines and the
 rules' pattern among the tagger's features: 67.9 / 69.5 / 54.2, 84.2 (68.0 /
@@ -62,7 +66,7 @@ from typing import Sequence
 
 from ..records import Attribution, Sentence, Span
 from . import merge as M
-from .clauses import parenthetical, split_coordinated, without_discourse_lead
+from .clauses import parenthetical, split_coordinated, with_conjunct, with_whole_subject, without_addressee, without_discourse_lead
 from .extract import extract_candidates
 from .learned import tag_document
 from .quotes import QUOTE_CHARS
@@ -97,7 +101,7 @@ def rule_spans(candidates) -> list[tuple[tuple[int, int], tuple[int, int] | None
 # `“Quote.” ― Name` as a line of its own: a testimonial, the dash is the cue
 _DASH_QUOTE = re.compile(
     r"^(?P<c>[“”\"][^\n]*[”\"])[ \t\xa0]*(?P<cue>[―—])[ \t\xa0]*"
-    r"(?P<s>[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*){0,4}?)\.?[ \t\xa0]*$",
+    r"(?P<s>[A-Z][\w.’'-]*?(?:[ \t][A-Z][\w.’'-]*?){0,4}?)\.?[ \t\xa0]*$",  # the name without its final period
     re.M,
 )
 
@@ -182,6 +186,12 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
         parenthetical(text, candidates, units)
     if M.DISCOURSE_LEAD:
         without_discourse_lead(text, candidates)
+    if M.ADDRESSEE:
+        without_addressee(text, candidates)
+    if M.CONJUNCT:
+        with_conjunct(text, candidates, units)
+    if M.WHOLE_SUBJECT:
+        with_whole_subject(text, candidates)
     _leading_participles(text, candidates, units)
     people = DocumentSpeakers(text)
     out: list[Attribution] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .grammar import trim_end
+from .lexicon import addressee_verbs
 from .merge import in_order
 
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
@@ -74,3 +75,84 @@ def without_discourse_lead(text: str, candidates: list) -> None:
             m = _DISCOURSE_LEAD.match(text, a, b) if b <= c.cue[0] else None
             frags.append((m.end(), b) if m and b - m.end() > 2 else (a, b))
         c.content = frags
+
+
+_ADDRESSEE_WORD = re.compile(r"\s*([\w.’'-]+|[“\"][^”\"\n]{1,30}[”\"])")
+# words that start a clause or a complement of their own (`told his aides to find out how`): no addressee
+_CLAUSE_WORDS = frozenset("to i he she they it we you there is was are were has have had will would could can do does did".split())
+
+
+def without_addressee(text: str, candidates: list) -> None:
+    """`told reporters on Friday that ...`, `urged Congress to ...`: the person told, right after
+    the cue, is no part of the content, which opens at `that` / `to` / `how` / ...
+    (`addressee_verbs.tsv`; up to eight words, none a pronoun or an auxiliary)."""
+    verbs = addressee_verbs()
+    for c in candidates:
+        if not c.content or c.pattern in ("label", "headline", "dash_quote"):
+            continue
+        a, b = c.content[0]
+        words = text[c.cue[0]:c.cue[1]].lower().split()
+        lemma = c.lemma if c.lemma in verbs else " ".join(words[-2:]) if " ".join(words[-2:]) in verbs else None
+        if lemma is None or a < c.cue[1] or text[c.cue[1]:a].strip():
+            continue
+        pos, seen = a, 0
+        while seen <= 8:
+            m = _ADDRESSEE_WORD.match(text, pos, b)
+            if m is None:
+                break
+            word = m.group(1).lower()
+            if seen and word in verbs[lemma]:
+                start = m.end() if word == "of" else m.start(1)
+                c.content[0] = (start, b)
+                break
+            if word in _CLAUSE_WORDS or word in verbs[lemma]:
+                break
+            pos, seen = m.end(), seen + 1
+
+
+# a short conjunct opening the clause before a source (`Federal and state officials`)
+_CONJUNCT_BEFORE = re.compile(r"(?:^|(?<=[,;:“\"\n]\s)|(?<=\n))((?:[\w’'.-]+\s+){0,2}[\w’'.-]+\s+and\s+)$")
+_VERB_LIKE = re.compile(r"\b(?:[a-z]+ed|said|says|is|was|are|were|has|have|had|will|would|with|in|on|at|for|of|by|from|to)\b")  # a clause or a phrase, no conjunct
+
+
+def with_conjunct(text: str, candidates: list, units) -> None:
+    """`Federal and state officials say ...`, `RT and its defenders argue ...`: a source read from
+    its last conjunct takes the short conjunct that opens the clause before it."""
+    for c in candidates:
+        if c.source is None or c.source[1] > c.cue[0]:
+            continue
+        start = units[c.unit].start
+        m = _CONJUNCT_BEFORE.search(text, start, c.source[0])
+        if m and not _VERB_LIKE.search(m.group(1)):
+            c.source = (m.start(1), c.source[1])
+
+
+_NEXT_WORD = re.compile(r"\s+([\w’'-]+)")
+# where the noun phrase after a lone `The` / `A` ends: a verb, an adverb or a preposition other than `of`
+_PHRASE_END = frozenset(
+    "is was are were has have had will would can could did does do may might must should "
+    "also later then still now in on at for from by with to during after before since as that who which "
+    "began took made said told wrote gave went came saw sent spoke thought knew found put left ran got kept brought".split()
+)
+
+
+def with_whole_subject(text: str, candidates: list) -> None:
+    """`The senator spoke ...`: the rules' clause subject stops at a capitalized determiner; the
+    source runs on to the noun before the verb (`The billionaire businessman began ...`), when
+    that comes within four words (left as the tagger read it otherwise)."""
+    for c in candidates:
+        if c.source is None or text[c.source[0]:c.source[1]] not in ("The", "A", "An"):
+            continue
+        end, n = c.source[1], 0
+        while n <= 4:
+            m = _NEXT_WORD.match(text, end)
+            if m is None:
+                break
+            word = m.group(1)
+            if word.lower() in _PHRASE_END or word.endswith(("ed", "ly")) or m.start(1) >= c.cue[0] > c.source[0]:
+                if n:
+                    c.source = (c.source[0], end)
+                break
+            if not word[0].islower() and not word[0].isdigit():
+                break
+            end, n = m.end(), n + 1

@@ -37,3 +37,9 @@ def words(name: str) -> frozenset[str]:
 def first_names() -> dict[str, str]:
     """First name -> `m` or `f` (`first_names.tsv`)."""
     return dict(line.split("\t") for line in _lines("first_names.tsv"))
+
+
+@lru_cache(maxsize=None)
+def addressee_verbs() -> dict[str, frozenset[str]]:
+    """Lemma -> the words that open the content after its addressee (`addressee_verbs.tsv`)."""
+    return {lemma: frozenset(opening.split()) for lemma, opening in (line.split("\t") for line in _lines("addressee_verbs.tsv"))}
