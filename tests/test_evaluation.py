@@ -128,3 +128,18 @@ def test_misaligned_and_missing_documents_count():
     report = evaluation.score(texts, gold, {"a": "ONE"}, {"a": [{"cue": ((0, 1),), "source": None, "content": None}]})
     assert (report["missing_documents"], report["misaligned_documents"]) == (1, 1)
     assert report["exact"]["cue"]["tp"] == 0
+
+
+def test_annotator_agreement_scores_the_second_file_against_the_first(tmp_path):
+    from bench.attribution_agreement import annotator_pairs
+
+    root = _gold(tmp_path)
+    # the second annotator of `a`: Peskov's cue runs on to `said,`, Trump's attribution is left out
+    second = ANN_A.replace("T5\tCue 53 57\tsaid", "T5\tCue 53 58\tsaid,").split("T7\t")[0]
+    (root / "attributions" / "a_ann2.ann").write_text(second, encoding="utf-8")
+    texts, first, other = annotator_pairs(root)
+    assert list(texts) == ["a"]  # b and c have one annotator or none
+    report = evaluation.score(texts, first, texts, other)
+    assert report["exact"]["cue"] == evaluation.prf(1, 2, 3)
+    assert report["exact"]["source"] == evaluation.prf(2, 2, 2)
+    assert report["attribution"]["tp"] == 2
