@@ -8,7 +8,9 @@ predictions are not scored, as there).  An unpaired gold attribution is
 *missed* (split by whether its cue's words are in the reporting-verb
 lexicon), an unpaired prediction *spurious*; a pair can be wrong in its cue,
 source or content boundaries, or give a source where gold has none (and the
-reverse).  One attribution may count under several kinds.  Reads the dev
+reverse).  One attribution may count under several kinds.  Last, the exact
+F1 figures per annotator of the gold files (each document's gold is one
+annotator's reading, and they differ).  Reads the dev
 split only by default; never point it at a test split.
 """
 
@@ -25,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipelines.attribution import extract_attributions  # noqa: E402
 from pipelines.attribution.lexicon import reporting_verbs  # noqa: E402
-from pipelines.evaluation import attribution_fragments, load_gold  # noqa: E402
+from pipelines.evaluation import attribution_fragments, load_gold, score  # noqa: E402
 from pipelines.segment import split_sentences  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -86,8 +88,9 @@ def main() -> int:
     texts, gold = load_gold(args.gold)
     kinds: Counter = Counter()
     examples: dict[str, list[str]] = defaultdict(list)
+    preds: dict[str, list[dict]] = {}
     for key, text in texts.items():
-        pred = attribution_fragments(extract_attributions(text, split_sentences(text)))
+        pred = preds[key] = attribution_fragments(extract_attributions(text, split_sentences(text)))
         for kind, example in classify(text, gold[key], pred):
             kinds[kind] += 1
             if len(examples[kind]) < args.examples:
@@ -98,7 +101,24 @@ def main() -> int:
         print(f"{n:6d}  {kind}")
         for example in examples[kind]:
             print(f"          e.g. {example}")
+    print("exact F1 cue / source / content by the annotator of the gold file:")
+    for annotator, keys in sorted(by_annotator(args.gold, texts).items()):
+        report = score({k: texts[k] for k in keys}, gold, texts, preds)["exact"]
+        n = sum(len(gold[k]) for k in keys)
+        figures = " / ".join(f"{report[e]['f1']:.1f}" for e in ("cue", "source", "content"))
+        print(f"  {annotator:10} {len(keys):3d} documents {n:5d} attributions  {figures}")
     return 0
+
+
+def by_annotator(split: Path, texts) -> dict[str, list[str]]:
+    """Annotator (the file name's last part) -> the documents whose gold is that annotator's file."""
+    names = sorted(p.name for p in (split / "attributions").glob("*.ann"))
+    out: dict[str, list[str]] = defaultdict(list)
+    for key in texts:
+        mine = [n for n in names if n.startswith(key + "_")]
+        if mine:
+            out[mine[0][len(key) + 1:-len(".ann")]].append(key)
+    return out
 
 
 if __name__ == "__main__":

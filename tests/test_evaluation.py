@@ -143,3 +143,11 @@ def test_annotator_agreement_scores_the_second_file_against_the_first(tmp_path):
     assert report["exact"]["cue"] == evaluation.prf(1, 2, 3)
     assert report["exact"]["source"] == evaluation.prf(2, 2, 2)
     assert report["attribution"]["tp"] == 2
+
+
+def test_errors_bench_groups_documents_by_the_annotator_of_their_gold(tmp_path):
+    from bench.attribution_errors import by_annotator
+
+    root = _gold(tmp_path)
+    texts, _ = evaluation.load_gold(root)
+    assert by_annotator(root, texts) == {"ann1": ["a"], "x": ["b"]}  # c has no file; a_ann2 is not the gold
