@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipelines.evaluation import format_report, parse_brat, score  # noqa: E402
+from pipelines.evaluation import format_report, overlap, parse_brat, score  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 
@@ -45,6 +46,24 @@ def annotator_pairs(split: Path) -> tuple[dict[str, str], dict[str, list[dict]],
     return texts, first, second
 
 
+def cue_agreement(first: dict[str, list[dict]], second: dict[str, list[dict]]) -> Counter:
+    """Attributions either annotator marked, paired by overlapping cues as the scorer pairs them:
+    `same cue`, `cue boundary`, `first only`, `second only`."""
+    out: Counter = Counter()
+    for doc, gold in first.items():
+        other = second[doc]
+        taken: set[int] = set()
+        for g in gold:
+            match = next((i for i, p in enumerate(other) if i not in taken and overlap(g["cue"], p["cue"])), None)
+            if match is None:
+                out["first only"] += 1
+                continue
+            taken.add(match)
+            out["same cue" if g["cue"] == other[match]["cue"] else "cue boundary"] += 1
+        out["second only"] += len(other) - len(taken)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--split", type=Path, action="append", help="a brat split (default: PolNeAR train and dev)")
@@ -59,6 +78,9 @@ def main() -> int:
         print(f"== {split.name}: {len(texts)} of {n_docs} documents have two annotators")
         if texts:
             print(format_report(score(texts, first, texts, second)))
+            counts = cue_agreement(first, second)
+            print(f"{sum(counts.values())} attributions either annotator marked: "
+                  + ", ".join(f"{counts[k]} {k}" for k in ("same cue", "cue boundary", "first only", "second only")))
     return 0
 
 

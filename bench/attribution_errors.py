@@ -27,14 +27,10 @@ sys.path.insert(0, str(ROOT))
 
 from pipelines.attribution import extract_attributions  # noqa: E402
 from pipelines.attribution.lexicon import reporting_verbs  # noqa: E402
-from pipelines.evaluation import attribution_fragments, load_gold, score  # noqa: E402
+from pipelines.evaluation import attribution_fragments, load_gold, overlap, score  # noqa: E402
 from pipelines.segment import split_sentences  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
-
-
-def _overlaps(a, b) -> bool:
-    return any(x0 < y1 and y0 < x1 for x0, x1 in a for y0, y1 in b)
 
 
 def _text(text: str, frags) -> str:
@@ -49,7 +45,7 @@ def classify(text: str, gold: list[dict], pred: list[dict]) -> list[tuple[str, s
     for g in gold:
         if not g.get("cue"):
             continue
-        match = next((i for i, p in enumerate(pred) if i not in used and _overlaps(g["cue"], p["cue"])), None)
+        match = next((i for i, p in enumerate(pred) if i not in used and overlap(g["cue"], p["cue"])), None)
         if match is None:
             cue_words = re.findall(r"[\w’'-]+", _text(text, g["cue"]))
             known = any(w in verbs or w.lower() in verbs for w in cue_words)
@@ -65,11 +61,11 @@ def classify(text: str, gold: list[dict], pred: list[dict]) -> list[tuple[str, s
         elif ps and not gs:
             out.append(("source where gold has none", _text(text, ps)))
         elif gs and ps and tuple(gs) != tuple(ps):
-            kind = "source boundary" if _overlaps(gs, ps) else "source wrong"
+            kind = "source boundary" if overlap(gs, ps) else "source wrong"
             out.append((kind, f"{_text(text, gs)!r} vs {_text(text, ps)!r}"))
         gc, pc = g.get("content"), p.get("content")
         if gc and pc and tuple(gc) != tuple(pc):
-            kind = "content boundary" if _overlaps(gc, pc) else "content wrong"
+            kind = "content boundary" if overlap(gc, pc) else "content wrong"
             out.append((kind, f"{_text(text, gc)[:90]!r} vs {_text(text, pc)[:90]!r}"))
     for i, p in enumerate(pred):
         if i not in used:

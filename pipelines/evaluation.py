@@ -158,7 +158,7 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict:
             "tp": tp, "pred": n_pred, "gold": n_gold}
 
 
-def _overlap(x: Frags, y: Frags) -> bool:
+def overlap(x: Frags, y: Frags) -> bool:
     return any(a < d and c < b for a, b in x for c, d in y)
 
 
@@ -199,7 +199,7 @@ def score(gold_texts: Mapping[str, str], gold: Mapping[str, list[dict]],
         taken: set[int] = set()
         for ga in g:
             for i, pa in enumerate(p):
-                if i in taken or not _overlap(ga["cue"], pa["cue"]):
+                if i in taken or not overlap(ga["cue"], pa["cue"]):
                     continue
                 taken.add(i)
                 matched["tp"] += 1

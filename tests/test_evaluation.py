@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pyarrow as pa
@@ -131,7 +132,7 @@ def test_misaligned_and_missing_documents_count():
 
 
 def test_annotator_agreement_scores_the_second_file_against_the_first(tmp_path):
-    from bench.attribution_agreement import annotator_pairs
+    from bench.attribution_agreement import annotator_pairs, cue_agreement
 
     root = _gold(tmp_path)
     # the second annotator of `a`: Peskov's cue runs on to `said,`, Trump's attribution is left out
@@ -143,6 +144,8 @@ def test_annotator_agreement_scores_the_second_file_against_the_first(tmp_path):
     assert report["exact"]["cue"] == evaluation.prf(1, 2, 3)
     assert report["exact"]["source"] == evaluation.prf(2, 2, 2)
     assert report["attribution"]["tp"] == 2
+    counts = cue_agreement(first, other)
+    assert counts == Counter({"same cue": 1, "cue boundary": 1, "first only": 1})
 
 
 def test_errors_bench_groups_documents_by_the_annotator_of_their_gold(tmp_path):
