@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipelines.evaluation import format_report, overlap, parse_brat, score  # noqa: E402
+from pipelines.evaluation import format_report, pair_by_cue, parse_brat, score  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 
@@ -51,16 +51,10 @@ def cue_agreement(first: dict[str, list[dict]], second: dict[str, list[dict]]) -
     `same cue`, `cue boundary`, `first only`, `second only`."""
     out: Counter = Counter()
     for doc, gold in first.items():
-        other = second[doc]
-        taken: set[int] = set()
-        for g in gold:
-            match = next((i for i, p in enumerate(other) if i not in taken and overlap(g["cue"], p["cue"])), None)
-            if match is None:
-                out["first only"] += 1
-                continue
-            taken.add(match)
-            out["same cue" if g["cue"] == other[match]["cue"] else "cue boundary"] += 1
-        out["second only"] += len(other) - len(taken)
+        pairs, unpaired = pair_by_cue(gold, second[doc])
+        for g, i in pairs:
+            out["first only" if i is None else "same cue" if g["cue"] == second[doc][i]["cue"] else "cue boundary"] += 1
+        out["second only"] += len(unpaired)
     return out
 
 

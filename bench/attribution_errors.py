@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipelines.attribution import extract_attributions  # noqa: E402
 from pipelines.attribution.lexicon import reporting_verbs  # noqa: E402
-from pipelines.evaluation import attribution_fragments, load_gold, overlap, score  # noqa: E402
+from pipelines.evaluation import attribution_fragments, load_gold, overlap, pair_by_cue, score  # noqa: E402
 from pipelines.segment import split_sentences  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -41,17 +41,13 @@ def classify(text: str, gold: list[dict], pred: list[dict]) -> list[tuple[str, s
     """(kind, example) for each error of one document."""
     out: list[tuple[str, str]] = []
     verbs = reporting_verbs()
-    used: set[int] = set()
-    for g in gold:
-        if not g.get("cue"):
-            continue
-        match = next((i for i, p in enumerate(pred) if i not in used and overlap(g["cue"], p["cue"])), None)
+    pairs, unpaired = pair_by_cue([g for g in gold if g.get("cue")], pred)
+    for g, match in pairs:
         if match is None:
             cue_words = re.findall(r"[\w’'-]+", _text(text, g["cue"]))
             known = any(w in verbs or w.lower() in verbs for w in cue_words)
             out.append(("missed, cue in the lexicon" if known else "missed, cue not in the lexicon", _text(text, g["cue"])))
             continue
-        used.add(match)
         p = pred[match]
         if tuple(g["cue"]) != tuple(p["cue"]):
             out.append(("cue boundary", f"{_text(text, g['cue'])!r} vs {_text(text, p['cue'])!r}"))
@@ -67,9 +63,9 @@ def classify(text: str, gold: list[dict], pred: list[dict]) -> list[tuple[str, s
         if gc and pc and tuple(gc) != tuple(pc):
             kind = "content boundary" if overlap(gc, pc) else "content wrong"
             out.append((kind, f"{_text(text, gc)[:90]!r} vs {_text(text, pc)[:90]!r}"))
-    for i, p in enumerate(pred):
-        if i not in used:
-            out.append(("spurious", f"{_text(text, p['source'])} | {_text(text, p['cue'])} | {_text(text, p['content'])[:80]}"))
+    for i in unpaired:
+        p = pred[i]
+        out.append(("spurious", f"{_text(text, p['source'])} | {_text(text, p['cue'])} | {_text(text, p['content'])[:80]}"))
     return out
 
 

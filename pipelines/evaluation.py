@@ -162,6 +162,20 @@ def overlap(x: Frags, y: Frags) -> bool:
     return any(a < d and c < b for a, b in x for c, d in y)
 
 
+def pair_by_cue(gold: Sequence[dict], pred: Sequence[dict]) -> tuple[list[tuple[dict, int | None]], list[int]]:
+    """Each gold attribution with the index of the first not yet paired prediction whose cue
+    overlaps its cue (None without one), and the indices of the predictions left unpaired:
+    the release scorer's pairing."""
+    taken: set[int] = set()
+    pairs: list[tuple[dict, int | None]] = []
+    for g in gold:
+        match = next((i for i, p in enumerate(pred) if i not in taken and overlap(g["cue"], p["cue"])), None)
+        if match is not None:
+            taken.add(match)
+        pairs.append((g, match))
+    return pairs, [i for i in range(len(pred)) if i not in taken]
+
+
 def _add_multiset(tally: list[int], gold_items: Sequence, pred_items: Sequence) -> None:
     g, p = Counter(gold_items), Counter(pred_items)
     tally[0] += sum((g & p).values())
@@ -196,18 +210,15 @@ def score(gold_texts: Mapping[str, str], gold: Mapping[str, list[dict]],
             t[0] += len(gw & pw); t[1] += len(pw); t[2] += len(gw)
         n_pred += len(p)
         n_gold += len(g)
-        taken: set[int] = set()
-        for ga in g:
-            for i, pa in enumerate(p):
-                if i in taken or not overlap(ga["cue"], pa["cue"]):
-                    continue
-                taken.add(i)
-                matched["tp"] += 1
-                matched["source_exact"] += ga["source"] == pa["source"]
-                matched["content_exact"] += ga["content"] == pa["content"]
-                matched["source_lenient"] += lenient(text, ga["source"] or ()) == lenient(text, pa["source"] or ())
-                matched["content_lenient"] += lenient(text, ga["content"] or ()) == lenient(text, pa["content"] or ())
-                break
+        for ga, i in pair_by_cue(g, p)[0]:
+            if i is None:
+                continue
+            pa = p[i]
+            matched["tp"] += 1
+            matched["source_exact"] += ga["source"] == pa["source"]
+            matched["content_exact"] += ga["content"] == pa["content"]
+            matched["source_lenient"] += lenient(text, ga["source"] or ()) == lenient(text, pa["source"] or ())
+            matched["content_lenient"] += lenient(text, ga["content"] or ()) == lenient(text, pa["content"] or ())
     for kind, table in tallies.items():
         report[kind] = {e: prf(*table[e]) for e in ELEMENTS}
     tp = matched["tp"]
