@@ -23,23 +23,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipelines.evaluation import format_report, pair_by_cue, parse_brat, score  # noqa: E402
+from pipelines.evaluation import annotation_files, format_report, pair_by_cue, parse_brat, score  # noqa: E402
 
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
 
 
 def annotator_pairs(split: Path) -> tuple[dict[str, str], dict[str, list[dict]], dict[str, list[dict]]]:
     """Texts, first-annotator and second-annotator attributions of the doubly annotated documents."""
-    names = sorted(p.name for p in (split / "attributions").glob("*.ann"))
     texts: dict[str, str] = {}
     first: dict[str, list[dict]] = {}
     second: dict[str, list[dict]] = {}
-    for path in sorted((split / "text").glob("*.txt")):
-        doc = path.stem
-        mine = [n for n in names if n.startswith(doc + "_")]
+    for doc, mine in annotation_files(split).items():
         if len(mine) < 2:
             continue
-        texts[doc] = path.read_text(encoding="utf-8")
+        texts[doc] = (split / "text" / f"{doc}.txt").read_text(encoding="utf-8")
         first[doc], second[doc] = (
             parse_brat((split / "attributions" / n).read_text(encoding="utf-8")) for n in mine[:2]
         )

@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from pipelines.attribution import extract_attributions  # noqa: E402
 from pipelines.attribution.lexicon import reporting_verbs  # noqa: E402
-from pipelines.evaluation import attribution_fragments, load_gold, overlap, pair_by_cue, score  # noqa: E402
+from pipelines.evaluation import annotation_files, attribution_fragments, load_gold, overlap, pair_by_cue, score  # noqa: E402
 from pipelines.segment import split_sentences  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
@@ -104,11 +104,9 @@ def main() -> int:
 
 def by_annotator(split: Path, texts) -> dict[str, list[str]]:
     """Annotator (the file name's last part) -> the documents whose gold is that annotator's file."""
-    names = sorted(p.name for p in (split / "attributions").glob("*.ann"))
     out: dict[str, list[str]] = defaultdict(list)
-    for key in texts:
-        mine = [n for n in names if n.startswith(key + "_")]
-        if mine:
+    for key, mine in annotation_files(split).items():
+        if key in texts and mine:
             out[mine[0][len(key) + 1:-len(".ann")]].append(key)
     return out
 

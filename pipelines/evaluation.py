@@ -52,18 +52,22 @@ def parse_brat(ann_text: str) -> list[dict]:
     return attributions
 
 
+def annotation_files(split_dir: str | os.PathLike) -> dict[str, list[str]]:
+    """Document name -> the names of its annotators' brat files in sorted order (the first is the
+    gold, as the release scorer reads it), for every text of a brat split, in sorted order."""
+    root = Path(split_dir)
+    ann_names = sorted(p.name for p in (root / "attributions").iterdir() if p.name.endswith(".ann"))
+    keys = sorted(p.name[:-4] for p in (root / "text").iterdir() if p.name.endswith(".txt"))
+    return {key: [n for n in ann_names if n.startswith(key + "_")] for key in keys}
+
+
 def load_gold(split_dir: str | os.PathLike) -> tuple[dict[str, str], dict[str, list[dict]]]:
     """Texts and gold attributions of a brat split, keyed by document name."""
     root = Path(split_dir)
-    ann_names = sorted(p.name for p in (root / "attributions").iterdir())
     texts: dict[str, str] = {}
     gold: dict[str, list[dict]] = {}
-    for path in sorted((root / "text").iterdir(), key=lambda p: p.name):
-        if not path.name.endswith(".txt"):
-            continue
-        key = path.name[:-4]
-        texts[key] = path.read_text(encoding="utf-8")
-        mine = [n for n in ann_names if n.startswith(key + "_") and n.endswith(".ann")]
+    for key, mine in annotation_files(root).items():
+        texts[key] = (root / "text" / f"{key}.txt").read_text(encoding="utf-8")
         gold[key] = (
             parse_brat((root / "attributions" / mine[0]).read_text(encoding="utf-8")) if mine else []
         )

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from pipelines.attribution import rule_candidates, rule_spans
 from pipelines.attribution.learned import MODEL_PATH, PRIOR_PATH, TOKEN, sequences
+from pipelines.evaluation import annotation_files
 from pipelines.segment import split_sentences
 
 DATA_DIR = Path(os.environ.get("CLAIMWIRE_SHARED_DATA", Path(__file__).resolve().parents[3] / "shared" / "data")) / "polnear"
@@ -67,12 +68,10 @@ def parse_ann(path: Path) -> list[dict]:
 
 def load_split(split: Path, all_annotators: bool = False) -> list[tuple[str, str, list[dict]]]:
     """(doc, text, gold) in sorted order; the first annotator's file, or each annotator's in turn."""
-    anns = sorted(p.name for p in (split / "attributions").glob("*.ann"))
     docs = []
-    for path in sorted((split / "text").glob("*.txt")):
-        doc = path.stem
-        text = path.read_text(encoding="utf-8")
-        mine = [a for a in anns if a.startswith(doc + "_")] or [None]
+    for doc, mine in annotation_files(split).items():
+        text = (split / "text" / f"{doc}.txt").read_text(encoding="utf-8")
+        mine = mine or [None]
         for ann in mine if all_annotators else mine[:1]:
             docs.append((doc, text, parse_ann(split / "attributions" / ann) if ann else []))
     return docs
