@@ -26,6 +26,8 @@ from pipelines.store import TableStore
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
+PROGRESS_EVERY = 2.0  # seconds between progress lines
+LONG_DOCUMENT_CHARS = 200_000  # a document this long gets its own progress line (tagging it takes seconds)
 
 
 @dataclass
@@ -42,8 +44,9 @@ class StepSummary:
 class _Ticker:
     """Calls `progress` with a message at most every `every` seconds."""
 
-    def __init__(self, progress: Progress | None, every: float = 2.0):
-        self.progress, self.every, self.last = progress, every, time.monotonic()
+    def __init__(self, progress: Progress | None, every: float | None = None):
+        self.progress, self.last = progress, time.monotonic()
+        self.every = PROGRESS_EVERY if every is None else every
 
     def __call__(self, message: Callable[[], str], force: bool = False) -> None:
         now = time.monotonic()
@@ -152,14 +155,23 @@ def _document_row(doc: Document, now: datetime) -> dict:
             "ingested_at": now, "text": doc.text, "n_chars": len(doc.text), "url": doc.url}
 
 
-def _per_document(docs: list[dict], reason: str, work: Callable[[dict], list], failed: list[dict]) -> list:
-    """`work(doc)` for each document, concatenated; a document whose work raises is recorded in `failed`."""
+def _per_document(docs: list[dict], reason: str, work: Callable[[dict], list], failed: list[dict],
+                  step: str = "", tick: _Ticker | None = None) -> list:
+    """`work(doc)` for each document, concatenated; a document whose work raises is recorded in `failed`.
+
+    With `tick`, a long document is announced before its work starts, and progress within the
+    batch is reported as documents finish, so a batch holding a 2 MB article is never silent.
+    """
     out = []
-    for doc in docs:
+    for i, doc in enumerate(docs, start=1):
+        if tick is not None and len(doc["text"]) >= LONG_DOCUMENT_CHARS:
+            tick(lambda: f"{step}: {doc['uri']} is long ({len(doc['text']):,} characters), working on it", force=True)
         try:
             out.extend(work(doc))
         except Exception as err:  # a bug on one document must cost that document, not the batch
             failed.append(_failure(doc, reason, err))
+        if tick is not None:
+            tick(lambda: f"{step}: {i:,} of {len(docs):,} documents of this batch done")
     return out
 
 
@@ -179,7 +191,7 @@ def segment_pending(store: TableStore, folder: str | None = None, reprocess: boo
                      "start": s.start, "end": s.end, "text": doc["text"][s.start:s.end], "kind": s.kind}
                     for idx, s in enumerate(found)]
 
-        rows = _per_document(docs, "segment_error", split, failed)
+        rows = _per_document(docs, "segment_error", split, failed, "sentences", tick)
         for row, score in zip(rows, model.score([r["text"] for r in rows])):
             row["checkworthy"] = float(score)
         _write_failures(store, failed, _folder_of(part), summary, progress)
@@ -214,7 +226,7 @@ def tag_pending(store: TableStore, folder: str | None = None, reprocess: bool = 
             sentences = [Sentence(r["start"], r["end"], r["paragraph_idx"], r["kind"]) for r in rows]
             return [tag_document(doc["doc_id"], doc["text"], sentences, [r["checkworthy"] for r in rows], model)]
 
-        tagged = _per_document(docs, "tag_error", tag, failed)
+        tagged = _per_document(docs, "tag_error", tag, failed, "claims", tick)
         claims = [row for rows, _ in tagged for row in rows]
         quantities = [row for _, rows in tagged for row in rows]
         _write_failures(store, failed, _folder_of(part), summary, progress)
