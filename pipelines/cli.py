@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -74,10 +73,7 @@ def _run(args) -> int:
     from pipelines import runner
 
     data_dir = _data_dir(args)
-    inputs = args.inputs or default_inputs()
-    missing = [p for p in inputs if not os.path.exists(p)]
-    if missing:
-        raise CommandError(f"no such file or folder: {', '.join(missing)}")
+    inputs = args.inputs or default_inputs()  # a missing one becomes a `not_found` reject
     started = time.monotonic()
     progress = None if args.quiet else (lambda line: print(f"  {line}", file=sys.stderr, flush=True))
     outcome = runner.run_pipeline(inputs, data_dir, batch_size=args.batch_size, progress=progress)

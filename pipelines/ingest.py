@@ -59,17 +59,36 @@ def doc_id_for(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def iter_records(paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ingested]:
-    """Yield a `Document` or a `Reject` for every record under `paths`, in a stable order."""
+def iter_records(paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES,
+                 source_root: str | os.PathLike | None = None) -> Iterator[Ingested]:
+    """Yield a `Document` or a `Reject` for every record under `paths`, in a stable order.
+
+    A folder is the input root of the files below it; a file given directly has `source_root`
+    as its root when it lies below it (the inbox), else only the folder that holds it.
+    """
     for given in paths:
         given = os.fspath(given)
         if os.path.isdir(given):
             for path in _walk(given):
                 yield from _read_file(path, root=given, max_bytes=max_bytes)
         elif os.path.exists(given):
-            yield from _read_file(given, root=None, max_bytes=max_bytes)
+            yield from _read_file(given, root=_root_of(given, source_root), max_bytes=max_bytes)
+        elif os.path.islink(given):
+            yield _broken_link(given)
         else:
             yield Reject(given, "not_found", f"no such file or folder: {given}", None)
+
+
+def _root_of(path: str, source_root: str | os.PathLike | None) -> str | None:
+    """`source_root` when `path` lies below it, else None."""
+    if source_root is None:
+        return None
+    root = os.path.abspath(source_root)
+    return root if os.path.commonpath([root, os.path.abspath(path)]) == root else None
+
+
+def _broken_link(path: str) -> Reject:
+    return Reject(path, "broken_link", f"dangling symbolic link to {os.readlink(path)} (the target does not exist)", None)
 
 
 def _walk(root: str) -> Iterator[str]:
@@ -82,11 +101,18 @@ def _walk(root: str) -> Iterator[str]:
 
 
 def _source_from_folder(path: str, root: str | None) -> str:
-    """The outlet: the first folder below the input root that holds the file, else `unknown`."""
-    if root is None:
+    """The outlet: the first folder below the input root that holds the file, else `unknown`.
+
+    Without a root (a file given directly) it is the folder that holds the file, unless the
+    file was named without a folder or sits in the working folder, which says nothing of its outlet.
+    """
+    if root is not None:
+        parts = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).parts
+        return parts[0] if len(parts) > 1 else "unknown"
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.dirname(path) or folder == os.getcwd():
         return "unknown"
-    parts = Path(os.path.relpath(path, root)).parts
-    return parts[0] if len(parts) > 1 else "unknown"
+    return os.path.basename(folder) or "unknown"
 
 
 def _kind(path: str) -> str | None:
@@ -127,7 +153,10 @@ def _read_file(path: str, root: str | None, max_bytes: int) -> Iterator[Ingested
     except RecordError as err:
         yield Reject(path, err.reason, err.detail, size)
     except FileNotFoundError:
-        yield Reject(path, "vanished", "the file disappeared between listing and reading", None)
+        if os.path.islink(path):
+            yield _broken_link(path)
+        else:
+            yield Reject(path, "vanished", "the file disappeared between listing and reading", None)
     except PermissionError as err:
         yield Reject(path, "unreadable", f"permission denied: {err.strerror or err}", None)
     except OSError as err:

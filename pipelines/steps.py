@@ -64,10 +64,12 @@ def _key(parts: Iterable[str]) -> str:
 
 
 def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_size: int = 1000,
-           max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> StepSummary:
+           max_bytes: int = DEFAULT_MAX_BYTES, source_root: str | None = None,
+           progress: Progress | None = None) -> StepSummary:
     """Read `paths` into `documents`, `inputs` and `rejects`, skipping what the store already holds.
 
-    New parts go into the hive partition `folder` (e.g. `ingest_day=2025-02-12`), if given.
+    New parts go into the hive partition `folder` (e.g. `ingest_day=2025-02-12`), if given;
+    files given directly below `source_root` (the inbox) take their source from the folder below it.
     """
     summary = StepSummary()
     known_docs = {d for col in store.read_column("documents", "doc_id") for d in col.to_pylist()}
@@ -101,7 +103,7 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
                    [f"{r['uri']}\0{r['doc_id']}" for r in inputs], folder)
         docs.clear(), inputs.clear(), rejects.clear()
 
-    for outcome in iter_records(paths, max_bytes=max_bytes):
+    for outcome in iter_records(paths, max_bytes=max_bytes, source_root=source_root):
         summary.add("records")
         if isinstance(outcome, Reject):
             summary.add("rejected")

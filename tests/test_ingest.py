@@ -28,7 +28,7 @@ def test_txt_title_dateline_and_exact_text(tmp_path):
     assert doc.dateline == "WASHINGTON"
     assert doc.external_id == "story"
     assert doc.uri == str(path)
-    assert doc.source == "unknown"
+    assert doc.source == tmp_path.name  # given directly: the folder that holds it
     assert doc.doc_id == doc_id_for(doc.text) and len(doc.doc_id) == 16
 
 
@@ -226,3 +226,32 @@ def test_other_charsets_detected_with_confidence(tmp_path, text, charset):
     path = tmp_path / f"{charset}.txt"
     path.write_bytes(f"Title\n{text}".encode(charset))
     assert only(iter_records([path])).text == f"Title\n{text}"
+
+
+def test_a_file_given_directly_takes_its_source_from_its_folder(tmp_path, monkeypatch):
+    (tmp_path / "reuters").mkdir()
+    (tmp_path / "reuters" / "000_x.txt").write_text(ARTICLE)
+    (tmp_path / "loose.txt").write_text("Loose title\nBody two.")
+    monkeypatch.chdir(tmp_path)
+    assert only(iter_records(["reuters/000_x.txt"])).source == "reuters"
+    assert only(iter_records([tmp_path / "reuters" / "000_x.txt"])).source == "reuters"
+    assert only(iter_records(["loose.txt"])).source == "unknown"  # no folder: the working folder is no outlet
+    assert only(iter_records([tmp_path / "loose.txt"])).source == "unknown"
+
+
+def test_inbox_files_take_the_first_folder_below_the_inbox(tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "reuters" / "2025").mkdir(parents=True)
+    (inbox / "reuters" / "2025" / "x.json").write_text(json.dumps({"text": "Body one."}))
+    (inbox / "top.json").write_text(json.dumps({"text": "Body two."}))
+    files = [inbox / "reuters" / "2025" / "x.json", inbox / "top.json"]
+    assert [d.source for d in iter_records(files, source_root=inbox)] == ["reuters", "unknown"]
+
+
+def test_a_dangling_symlink_is_reported_as_such(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    for given in (tmp_path / "in", tmp_path / "in" / "gone.txt"):
+        reject = only(iter_records([given]))
+        assert reject.reason == "broken_link", reject
+        assert "dangling symbolic link" in reject.detail and "deleted.txt" in reject.detail
