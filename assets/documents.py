@@ -44,6 +44,8 @@ def ingest(context: dg.AssetExecutionContext, config: IngestConfig, store: Table
     yield dg.MaterializeResult(asset_key="documents", metadata={
         "dagster/row_count": previews.row_count(tables, "documents"),
         "new_documents": counts.get("ingested", 0),
+        "not_english": counts.get("not_english", 0),
+        **({"language_warning": steps.non_english_warning(counts)} if counts.get("not_english") else {}),
         "preview": dg.MetadataValue.md(previews.latest_preview(
             tables, "documents", summary.parts, ["doc_id", "source", "external_id", "title", "n_chars"])),
     })

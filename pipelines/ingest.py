@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,6 +31,14 @@ DEFAULT_MAX_BYTES = 10_000_000  # one article; a JSONL file may be any size, eac
 PREFERRED_CHARSETS = ("cp1252",)
 MAX_CHAOS = 0.1  # charset_normalizer's mess ratio: above this a decoding is a guess
 MIN_COHERENCE = 0.1  # and its language coherence: below this the text is no known language
+# A web page saved as text: it opens as HTML, or its markup is dense (a tag per 500 characters or
+# more, five at least) where an article quoting a tag (`the <b> tag`) has one or two.
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|a|br|hr|script|style|meta|link|nav|article|section|header|"
+                       r"footer|main|aside|ul|ol|li|table|tr|td|th|h[1-6]|img|iframe|form|input|button|strong|em|b|i|"
+                       r"figure|figcaption|time|noscript|svg)\b[^<>]*>", re.I)
+HTML_MIN_TAGS = 5
+HTML_CHARS_PER_TAG = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +154,7 @@ def _read_file(path: str, root: str | None, max_bytes: int) -> Iterator[Ingested
         size = len(raw)
         text = decode_text(raw)
         if kind == ".txt":
+            check_not_html(text)
             title, dateline = title_and_dateline(text)
             yield make_document(text, uri=path, external_id=_stem(path), source=folder_source,
                                 title=title, dateline=dateline, published_at=None)
@@ -208,6 +218,8 @@ def decode_text(raw: bytes, strict_utf8: bool = False) -> str:
     """Bytes to text: UTF-8 (BOM removed), else a confidently detected charset, else `RecordError`."""
     if not raw:
         raise RecordError("empty", "the input is empty (0 bytes)")
+    if b"%PDF-" in raw[:1024]:
+        raise RecordError("pdf", "a PDF file, not text: extract its text first (e.g. pdftotext) and ingest that")
     if strict_utf8:  # JSON is UTF-8 by definition (RFC 8259)
         try:
             return _checked(raw.decode("utf-8-sig"))
@@ -236,6 +248,17 @@ def decode_text(raw: bytes, strict_utf8: bool = False) -> str:
                       f"not UTF-8 (byte {utf8_error.start}: {utf8_error.reason}) and no other charset detected with confidence")
 
 
+def check_not_html(text: str) -> None:
+    """`RecordError("html")` for a web page saved as an article: its markup is not the article's
+    text, and stripping it would leave offsets that no longer slice what the file holds."""
+    if _HTML_START.match(text):
+        raise RecordError("html", "an HTML page, not article text: save the article's text (or give its text field without markup)")
+    n_tags = sum(1 for _ in _HTML_TAG.finditer(text))
+    if n_tags >= HTML_MIN_TAGS and n_tags * HTML_CHARS_PER_TAG >= len(text):
+        raise RecordError("html", f"HTML markup ({n_tags:,} tags in {len(text):,} characters), not article text: "
+                                  "save the article's text (or give its text field without markup)")
+
+
 def _checked(text: str) -> str:
     if not text.strip():
         raise RecordError("whitespace_only", "the text holds only white space")
@@ -254,6 +277,7 @@ def _document_from_json(text: str, uri: str, default_id: str, folder_source: str
         what = "missing" if body is None else ("not a string" if not isinstance(body, str) else "empty")
         raise RecordError("no_text", f"the record's `text` field is {what}")
     body = body.removeprefix("\ufeff")
+    check_not_html(body)
     for name in ("text", "title", "source", "id", "url"):
         value = obj.get(name)
         if isinstance(value, str) and not _encodable(value):

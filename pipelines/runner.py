@@ -149,6 +149,8 @@ def format_summary(outcome: RunOutcome, data_dir: Path, seconds: float) -> str:
         group by speaker order by n desc, speaker limit 5""")
     if top:
         lines.append("  top speakers: " + ", ".join(f"{name} ({n})" for name, n in top))
+    if documents.get("language_warning"):
+        lines.append("  warning:   " + documents["language_warning"].removeprefix("ingest: "))
     if r:
         lines.append("  rejects:   claimwire sql \"select uri, reason, detail from rejects\"")
     lines.append("  query:     claimwire sql \"select * from who_said_what limit 20\""

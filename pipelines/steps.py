@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 
 import pyarrow as pa
 
-from pipelines import attribution, checkworthiness, claim_typing, quantities, segment
+from pipelines import attribution, checkworthiness, claim_typing, language, quantities, segment
 from pipelines.ingest import DEFAULT_MAX_BYTES, Reject, iter_records
 from pipelines.records import Attribution, Document, Sentence, Span
 from pipelines.schemas import CLAIMS, DOCUMENTS, INPUTS, QUANTITIES, REJECTS, SENTENCES
@@ -87,13 +87,14 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
 
     now = datetime.now(timezone.utc)
     docs: list[Document] = []
+    languages: dict[str, str | None] = {}  # doc_id -> detected language of the new documents
     inputs: list[dict] = []
     rejects: list[dict] = []
     tick = _Ticker(progress)
 
     def flush() -> None:
         if docs:
-            rows = pa.Table.from_pylist([_document_row(d, now) for d in docs], schema=DOCUMENTS)
+            rows = pa.Table.from_pylist([_document_row(d, now, languages[d.doc_id]) for d in docs], schema=DOCUMENTS)
             summary.parts.append(_write(store, "documents", rows, [d.doc_id for d in docs], folder))
         if rejects:
             _write(store, "rejects", pa.Table.from_pylist(rejects, schema=REJECTS),
@@ -101,7 +102,7 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
         if inputs:  # last: an input is recorded only once its document is stored
             _write(store, "inputs", pa.Table.from_pylist(inputs, schema=INPUTS),
                    [f"{r['uri']}\0{r['doc_id']}" for r in inputs], folder)
-        docs.clear(), inputs.clear(), rejects.clear()
+        docs.clear(), inputs.clear(), rejects.clear(), languages.clear()
 
     for outcome in iter_records(paths, max_bytes=max_bytes, source_root=source_root):
         summary.add("records")
@@ -119,6 +120,10 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
             if doc.doc_id not in known_docs:
                 known_docs.add(doc.doc_id)
                 docs.append(doc)
+                languages[doc.doc_id] = found = language.detect(doc.text)
+                if found not in (None, "en"):
+                    summary.add("not_english")
+                    summary.add(f"language_{found}")
             if (doc.uri, doc.doc_id) not in seen_inputs:
                 seen_inputs.add((doc.uri, doc.doc_id))
                 status = "duplicate" if doc.doc_id in credited else "ingested"
@@ -132,7 +137,22 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
         tick(lambda: f"ingest: {summary.counts.get('records', 0):,} records read, "
                      f"{summary.counts.get('ingested', 0):,} new documents")
     flush()
+    if summary.counts.get("not_english"):
+        message = non_english_warning(summary.counts)
+        log.warning(message)
+        if progress:
+            progress(message)
     return summary
+
+
+def non_english_warning(counts: dict[str, int]) -> str:
+    """The warning for new documents not in English, from an ingest summary's counts."""
+    found = sorted(((k.removeprefix("language_"), n) for k, n in counts.items() if k.startswith("language_")),
+                   key=lambda item: (-item[1], item[0]))
+    return (f"ingest: {counts['not_english']:,} new documents are not in English ("
+            + ", ".join(f"{code} {n:,}" for code, n in found)
+            + "): claims are tagged in English only, so expect few or none from them "
+              "(see documents.language)")
 
 
 def _write(store: TableStore, table: str, rows: pa.Table, keys: list[str], folder: str = "") -> str:
@@ -151,10 +171,11 @@ def _pending(store: TableStore, table: str, folder: str | None, reprocess: bool)
     return [p for p in store.parts("documents", folder) if p not in done]
 
 
-def _document_row(doc: Document, now: datetime) -> dict:
+def _document_row(doc: Document, now: datetime, detected: str | None) -> dict:
     return {"doc_id": doc.doc_id, "external_id": doc.external_id, "source": doc.source, "uri": doc.uri,
             "title": doc.title, "dateline": doc.dateline, "published_at": doc.published_at,
-            "ingested_at": now, "text": doc.text, "n_chars": len(doc.text), "url": doc.url}
+            "ingested_at": now, "text": doc.text, "n_chars": len(doc.text), "url": doc.url,
+            "language": detected}
 
 
 def _per_document(docs: list[dict], reason: str, work: Callable[[dict], list], failed: list[dict],

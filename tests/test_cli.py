@@ -75,12 +75,19 @@ def test_rerun_is_idempotent(ran):
 
 def test_run_on_a_file_and_a_missing_path_goes_on(tmp_path):
     """A file given directly takes its folder as source; a missing path is a `not_found` reject."""
+    from .test_language import GERMAN
+
     data = ["--data-dir", str(tmp_path / "d")]
-    proc = claimwire("run", str(SAMPLE), str(tmp_path / "nowhere"), *data, cwd=tmp_path, check=False)
+    (tmp_path / "spiegel").mkdir()
+    (tmp_path / "spiegel" / "rente.txt").write_text(GERMAN, encoding="utf-8")
+    proc = claimwire("run", str(SAMPLE), str(tmp_path / "nowhere"), "spiegel/rente.txt", *data, cwd=tmp_path, check=False)
     assert proc.returncode == 0, proc.stderr
-    assert "1 new documents" in proc.stdout and "1 rejected" in proc.stdout
-    sources = claimwire("sql", "select source from documents", *data, "--format", "csv", cwd=tmp_path).stdout
-    assert sources.split() == ["source", "reuters"]
+    assert "2 new documents" in proc.stdout and "1 rejected" in proc.stdout
+    assert "warning:   1 new documents are not in English (de 1): claims are tagged in English only" in proc.stdout
+    assert "not in English (de 1)" in proc.stderr  # the progress line
+    sources = claimwire("sql", "select source, language from documents order by source", *data, "--format", "csv",
+                        cwd=tmp_path).stdout
+    assert sources.split() == ["source,language", "reuters,en", "spiegel,de"]
     rejects = claimwire("sql", "select r.reason, i.status from rejects r join inputs i using (uri)", *data,
                         "--format", "csv", cwd=tmp_path).stdout
     assert rejects.split() == ["reason,status", "not_found,rejected"]
