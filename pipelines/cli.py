@@ -102,12 +102,17 @@ def _sql(args) -> int:
 
 
 def _eval(args) -> int:
-    from pipelines import runner
+    from pipelines import evaluation, runner
 
     gold = Path(args.gold)
     if not (gold / "text").is_dir() or not (gold / "attributions").is_dir():
         raise CommandError(f"{gold} must hold text/*.txt and attributions/*.ann (brat standoff)")
-    report_text = runner.evaluate(gold, Path(args.data_dir).resolve() if args.data_dir else None, json_path=args.json)
+    try:
+        report_text = runner.evaluate(gold, Path(args.data_dir).resolve() if args.data_dir else None,
+                                      json_path=args.json,
+                                      notes=lambda line: print(f"{PROG} eval: note: {line}", file=sys.stderr))
+    except evaluation.GoldError as err:
+        raise CommandError(str(err)) from err
     print(report_text)
     return 0
 
