@@ -16,6 +16,7 @@ class IngestConfig(dg.Config):
     paths: list[str] = Field(default_factory=default_inputs, description="Files or folders to ingest (folders recursively).")
     batch_size: int = Field(default=1000, description="Documents per Parquet part.")
     max_bytes: int = Field(default=DEFAULT_MAX_BYTES, description="Largest article accepted, in bytes.")
+    source_root: str | None = Field(default=None, description="Files given below this folder (the inbox) take their source from the first folder below it.")
 
 
 @dg.multi_asset(
@@ -35,13 +36,16 @@ def ingest(context: dg.AssetExecutionContext, config: IngestConfig, store: Table
         if stale:
             context.log.warning(f"removed {stale} temp file(s) left by an interrupted run")
         summary = steps.ingest(config.paths, tables, folder=folder_for(context.partition_key),
-                               batch_size=config.batch_size, max_bytes=config.max_bytes, progress=context.log.info)
+                               batch_size=config.batch_size, max_bytes=config.max_bytes,
+                               source_root=config.source_root, progress=context.log.info)
         tables.ensure_tables()
     counts = summary.counts
     context.log.info(f"ingest: {counts}")
     yield dg.MaterializeResult(asset_key="documents", metadata={
         "dagster/row_count": previews.row_count(tables, "documents"),
         "new_documents": counts.get("ingested", 0),
+        "not_english": counts.get("not_english", 0),
+        **({"language_warning": steps.non_english_warning(counts)} if counts.get("not_english") else {}),
         "preview": dg.MetadataValue.md(previews.latest_preview(
             tables, "documents", summary.parts, ["doc_id", "source", "external_id", "title", "n_chars"])),
     })

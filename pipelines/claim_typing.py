@@ -9,7 +9,9 @@ least `THRESHOLD` (the author's own factual claims, speaker type `author`).
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 from pipelines import hedges
 from pipelines.records import Attribution, Sentence, Span
@@ -18,20 +20,30 @@ THRESHOLD = 0.5  # calibrated: a sentence at 0.5 is as likely check-worthy as no
 EXTRACTOR = "claimwire-author 0.1"
 
 
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start < b.end and b.start < a.end
+class _Taken:
+    """Spans already claimed, for asking whether a span overlaps any of them in log time."""
+
+    def __init__(self, spans: Sequence[Span]):
+        ordered = sorted(spans, key=lambda s: s.start)
+        self.starts = [s.start for s in ordered]
+        self.max_end = list(accumulate((s.end for s in ordered), max))
+
+    def overlaps(self, span: Span) -> bool:
+        """Whether some taken span starts before `span` ends and ends after it starts."""
+        before = bisect_left(self.starts, span.end)  # the taken spans that start before `span` ends
+        return before > 0 and self.max_end[before - 1] > span.start
 
 
 def reporter_claims(sentences: Sequence[Sentence], scores: Sequence[float | None],
                     attributions: Sequence[Attribution]) -> list[Attribution]:
     """Body sentences outside every attribution's cue and content, check-worthy at `THRESHOLD` or more."""
-    taken = [span for a in attributions for span in (*a.content, *([a.cue] if a.cue else []))]
+    taken = _Taken([span for a in attributions for span in (*a.content, *([a.cue] if a.cue else []))])
     found = []
     for idx, (sentence, score) in enumerate(zip(sentences, scores)):
         if sentence.kind != "body" or score is None or score < THRESHOLD:
             continue
         span = Span(sentence.start, sentence.end)
-        if any(_overlaps(span, t) for t in taken):
+        if taken.overlaps(span):
             continue
         found.append(Attribution(sentence_idx=idx, attribution_type="unattributed", content=(span,),
                                  speaker_type="author", extractor=EXTRACTOR))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -74,10 +73,7 @@ def _run(args) -> int:
     from pipelines import runner
 
     data_dir = _data_dir(args)
-    inputs = args.inputs or default_inputs()
-    missing = [p for p in inputs if not os.path.exists(p)]
-    if missing:
-        raise CommandError(f"no such file or folder: {', '.join(missing)}")
+    inputs = args.inputs or default_inputs()  # a missing one becomes a `not_found` reject
     started = time.monotonic()
     progress = None if args.quiet else (lambda line: print(f"  {line}", file=sys.stderr, flush=True))
     outcome = runner.run_pipeline(inputs, data_dir, batch_size=args.batch_size, progress=progress)
@@ -106,12 +102,17 @@ def _sql(args) -> int:
 
 
 def _eval(args) -> int:
-    from pipelines import runner
+    from pipelines import evaluation, runner
 
     gold = Path(args.gold)
     if not (gold / "text").is_dir() or not (gold / "attributions").is_dir():
         raise CommandError(f"{gold} must hold text/*.txt and attributions/*.ann (brat standoff)")
-    report_text = runner.evaluate(gold, Path(args.data_dir).resolve() if args.data_dir else None, json_path=args.json)
+    try:
+        report_text = runner.evaluate(gold, Path(args.data_dir).resolve() if args.data_dir else None,
+                                      json_path=args.json,
+                                      notes=lambda line: print(f"{PROG} eval: note: {line}", file=sys.stderr))
+    except evaluation.GoldError as err:
+        raise CommandError(str(err)) from err
     print(report_text)
     return 0
 

@@ -52,6 +52,78 @@ def parse_brat(ann_text: str) -> list[dict]:
     return attributions
 
 
+class GoldError(ValueError):
+    """Gold that cannot be scored against: no annotation files, or a malformed one."""
+
+
+_BRAT_LINE = re.compile(r"[TERAMN#*]\d*\t")  # a brat standoff line opens with its id and a tab
+
+
+def check_brat(ann_text: str, name: str, text_length: int) -> None:
+    """`GoldError` naming the file and line where `ann_text` is not brat standoff for a text of
+    `text_length` characters: unreadable offsets, offsets beyond the text, an event naming a
+    span that is not there, or no brat line at all.  Other lines continue a span's text
+    (PolNeAR's span texts may hold line breaks)."""
+    spans: set[str] = set()
+    events: list[tuple[int, str, list[str]]] = []
+    brat_lines = 0
+    for n, line in enumerate(ann_text.splitlines(), start=1):
+        if not _BRAT_LINE.match(line):
+            continue
+        brat_lines += 1
+        fields = line.split("\t")
+        key = fields[0]
+        if key[0] == "T":
+            _label, _, offsets = fields[1].partition(" ")
+            try:
+                pairs = [tuple(int(x) for x in piece.split()) for piece in offsets.split(";")]
+            except ValueError:
+                pairs = []
+            if not pairs or any(len(p) != 2 or not 0 <= p[0] <= p[1] for p in pairs):
+                raise GoldError(f"{name} line {n}: offsets {offsets!r} are not `start end[;start end]`")
+            if any(end > text_length for _, end in pairs):
+                bad = next(f"{a}-{b}" for a, b in pairs if b > text_length)
+                raise GoldError(f"{name} line {n}: offsets {bad} beyond the text ({text_length:,} characters)")
+            spans.add(key)
+        elif key[0] == "E" and len(fields) > 1:
+            refs = [arg.split(":", 1)[1] for arg in fields[1].split() if ":" in arg]
+            events.append((n, key, refs))
+    for n, key, refs in events:
+        missing = [r for r in refs if r[:1] == "T" and r not in spans]
+        if missing:
+            raise GoldError(f"{name} line {n}: {', '.join(missing)} named by {key} is no span of the file")
+    if ann_text.strip() and not brat_lines:
+        raise GoldError(f"{name}: no brat standoff lines (`T1<tab>Cue 8 12<tab>said`, `E1<tab>Attribution:T1 Cue:T1 ...`)")
+
+
+def check_gold(split_dir: str | os.PathLike) -> list[str]:
+    """Notes on a brat split that can be scored (documents without an .ann file); `GoldError`
+    when it cannot: no texts, no .ann file for any text, or a malformed gold file."""
+    root = Path(split_dir)
+    try:
+        files = annotation_files(root)
+    except FileNotFoundError as err:
+        raise GoldError(f"{root} must hold text/*.txt and attributions/*.ann (brat standoff): {err}") from err
+    if not files:
+        raise GoldError(f"no text/*.txt files in {root}")
+    without = [key for key, mine in files.items() if not mine]
+    if len(without) == len(files):
+        raise GoldError(f"no attributions/<document>_<annotator>.ann file for any of the {len(files):,} texts "
+                        f"(e.g. attributions/{next(iter(files))}_1.ann) in {root}")
+    for key, mine in files.items():
+        if mine:
+            try:
+                text = (root / "text" / f"{key}.txt").read_text(encoding="utf-8")
+                ann = (root / "attributions" / mine[0]).read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as err:
+                raise GoldError(f"{key}: cannot read the text or {mine[0]}: {err}") from err
+            check_brat(ann, mine[0], len(text))
+    if not without:
+        return []
+    return [f"{len(without):,} of {len(files):,} documents have no .ann file and are scored as holding no "
+            f"attributions: {', '.join(without[:5])}{' ...' if len(without) > 5 else ''}"]
+
+
 def annotation_files(split_dir: str | os.PathLike) -> dict[str, list[str]]:
     """Document name -> the names of its annotators' brat files in sorted order (the first is the
     gold, as the release scorer reads it), for every text of a brat split, in sorted order."""

@@ -12,6 +12,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -30,6 +31,14 @@ DEFAULT_MAX_BYTES = 10_000_000  # one article; a JSONL file may be any size, eac
 PREFERRED_CHARSETS = ("cp1252",)
 MAX_CHAOS = 0.1  # charset_normalizer's mess ratio: above this a decoding is a guess
 MIN_COHERENCE = 0.1  # and its language coherence: below this the text is no known language
+# A web page saved as text: it opens as HTML, or its markup is dense (a tag per 500 characters or
+# more, five at least) where an article quoting a tag (`the <b> tag`) has one or two.
+_HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|a|br|hr|script|style|meta|link|nav|article|section|header|"
+                       r"footer|main|aside|ul|ol|li|table|tr|td|th|h[1-6]|img|iframe|form|input|button|strong|em|b|i|"
+                       r"figure|figcaption|time|noscript|svg)\b[^<>]*>", re.I)
+HTML_MIN_TAGS = 5
+HTML_CHARS_PER_TAG = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,17 +68,36 @@ def doc_id_for(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def iter_records(paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Ingested]:
-    """Yield a `Document` or a `Reject` for every record under `paths`, in a stable order."""
+def iter_records(paths: Iterable[str | os.PathLike], max_bytes: int = DEFAULT_MAX_BYTES,
+                 source_root: str | os.PathLike | None = None) -> Iterator[Ingested]:
+    """Yield a `Document` or a `Reject` for every record under `paths`, in a stable order.
+
+    A folder is the input root of the files below it; a file given directly has `source_root`
+    as its root when it lies below it (the inbox), else only the folder that holds it.
+    """
     for given in paths:
         given = os.fspath(given)
         if os.path.isdir(given):
             for path in _walk(given):
                 yield from _read_file(path, root=given, max_bytes=max_bytes)
         elif os.path.exists(given):
-            yield from _read_file(given, root=None, max_bytes=max_bytes)
+            yield from _read_file(given, root=_root_of(given, source_root), max_bytes=max_bytes)
+        elif os.path.islink(given):
+            yield _broken_link(given)
         else:
             yield Reject(given, "not_found", f"no such file or folder: {given}", None)
+
+
+def _root_of(path: str, source_root: str | os.PathLike | None) -> str | None:
+    """`source_root` when `path` lies below it, else None."""
+    if source_root is None:
+        return None
+    root = os.path.abspath(source_root)
+    return root if os.path.commonpath([root, os.path.abspath(path)]) == root else None
+
+
+def _broken_link(path: str) -> Reject:
+    return Reject(path, "broken_link", f"dangling symbolic link to {os.readlink(path)} (the target does not exist)", None)
 
 
 def _walk(root: str) -> Iterator[str]:
@@ -82,11 +110,18 @@ def _walk(root: str) -> Iterator[str]:
 
 
 def _source_from_folder(path: str, root: str | None) -> str:
-    """The outlet: the first folder below the input root that holds the file, else `unknown`."""
-    if root is None:
+    """The outlet: the first folder below the input root that holds the file, else `unknown`.
+
+    Without a root (a file given directly) it is the folder that holds the file, unless the
+    file was named without a folder or sits in the working folder, which says nothing of its outlet.
+    """
+    if root is not None:
+        parts = Path(os.path.relpath(os.path.abspath(path), os.path.abspath(root))).parts
+        return parts[0] if len(parts) > 1 else "unknown"
+    folder = os.path.dirname(os.path.abspath(path))
+    if not os.path.dirname(path) or folder == os.getcwd():
         return "unknown"
-    parts = Path(os.path.relpath(path, root)).parts
-    return parts[0] if len(parts) > 1 else "unknown"
+    return os.path.basename(folder) or "unknown"
 
 
 def _kind(path: str) -> str | None:
@@ -119,6 +154,7 @@ def _read_file(path: str, root: str | None, max_bytes: int) -> Iterator[Ingested
         size = len(raw)
         text = decode_text(raw)
         if kind == ".txt":
+            check_not_html(text)
             title, dateline = title_and_dateline(text)
             yield make_document(text, uri=path, external_id=_stem(path), source=folder_source,
                                 title=title, dateline=dateline, published_at=None)
@@ -127,7 +163,10 @@ def _read_file(path: str, root: str | None, max_bytes: int) -> Iterator[Ingested
     except RecordError as err:
         yield Reject(path, err.reason, err.detail, size)
     except FileNotFoundError:
-        yield Reject(path, "vanished", "the file disappeared between listing and reading", None)
+        if os.path.islink(path):
+            yield _broken_link(path)
+        else:
+            yield Reject(path, "vanished", "the file disappeared between listing and reading", None)
     except PermissionError as err:
         yield Reject(path, "unreadable", f"permission denied: {err.strerror or err}", None)
     except OSError as err:
@@ -179,6 +218,8 @@ def decode_text(raw: bytes, strict_utf8: bool = False) -> str:
     """Bytes to text: UTF-8 (BOM removed), else a confidently detected charset, else `RecordError`."""
     if not raw:
         raise RecordError("empty", "the input is empty (0 bytes)")
+    if b"%PDF-" in raw[:1024]:
+        raise RecordError("pdf", "a PDF file, not text: extract its text first (e.g. pdftotext) and ingest that")
     if strict_utf8:  # JSON is UTF-8 by definition (RFC 8259)
         try:
             return _checked(raw.decode("utf-8-sig"))
@@ -207,6 +248,17 @@ def decode_text(raw: bytes, strict_utf8: bool = False) -> str:
                       f"not UTF-8 (byte {utf8_error.start}: {utf8_error.reason}) and no other charset detected with confidence")
 
 
+def check_not_html(text: str) -> None:
+    """`RecordError("html")` for a web page saved as an article: its markup is not the article's
+    text, and stripping it would leave offsets that no longer slice what the file holds."""
+    if _HTML_START.match(text):
+        raise RecordError("html", "an HTML page, not article text: save the article's text (or give its text field without markup)")
+    n_tags = sum(1 for _ in _HTML_TAG.finditer(text))
+    if n_tags >= HTML_MIN_TAGS and n_tags * HTML_CHARS_PER_TAG >= len(text):
+        raise RecordError("html", f"HTML markup ({n_tags:,} tags in {len(text):,} characters), not article text: "
+                                  "save the article's text (or give its text field without markup)")
+
+
 def _checked(text: str) -> str:
     if not text.strip():
         raise RecordError("whitespace_only", "the text holds only white space")
@@ -225,6 +277,7 @@ def _document_from_json(text: str, uri: str, default_id: str, folder_source: str
         what = "missing" if body is None else ("not a string" if not isinstance(body, str) else "empty")
         raise RecordError("no_text", f"the record's `text` field is {what}")
     body = body.removeprefix("\ufeff")
+    check_not_html(body)
     for name in ("text", "title", "source", "id", "url"):
         value = obj.get(name)
         if isinstance(value, str) and not _encodable(value):

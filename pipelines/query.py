@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 
@@ -16,6 +17,25 @@ from pipelines.warehouse import create_views
 
 class QueryError(Exception):
     """Bad SQL or a data directory with no tables: the message says which."""
+
+
+_WHERE = re.compile(r"LINE (\d+): ")
+
+
+def one_line(message: str) -> str:
+    """DuckDB's error on one line: its sentences joined, the `LINE n: ...` / `^^^` pointer as
+    `(at line n, column c)`."""
+    lines = [line.rstrip() for line in message.strip().splitlines() if line.strip()]
+    parts, at = [], ""
+    for i, line in enumerate(lines):
+        where = _WHERE.match(line)
+        if where:
+            caret = lines[i + 1] if i + 1 < len(lines) else ""
+            column = len(caret) - len(caret.lstrip()) - where.end() + 1 if caret.strip().startswith("^") else None
+            at = f" (at line {where.group(1)}" + (f", column {column})" if column and column > 0 else ")")
+        elif not line.strip().startswith("^"):
+            parts.append(line.strip())
+    return " ".join(parts) + at
 
 
 def run_query(data_dir: Path, sql: str) -> tuple[list[str], list[tuple]]:
@@ -32,7 +52,7 @@ def run_query(data_dir: Path, sql: str) -> tuple[list[str], list[tuple]]:
         try:
             cursor = con.execute(sql)
         except duckdb.Error as err:
-            raise QueryError(f"SQL: {str(err).strip()}") from err
+            raise QueryError(f"SQL: {one_line(str(err))}") from err
         if cursor.description is None:
             return [], []
         return [d[0] for d in cursor.description], cursor.fetchall()

@@ -149,6 +149,8 @@ def format_summary(outcome: RunOutcome, data_dir: Path, seconds: float) -> str:
         group by speaker order by n desc, speaker limit 5""")
     if top:
         lines.append("  top speakers: " + ", ".join(f"{name} ({n})" for name, n in top))
+    if documents.get("language_warning"):
+        lines.append("  warning:   " + documents["language_warning"].removeprefix("ingest: "))
     if r:
         lines.append("  rejects:   claimwire sql \"select uri, reason, detail from rejects\"")
     lines.append("  query:     claimwire sql \"select * from who_said_what limit 20\""
@@ -156,10 +158,17 @@ def format_summary(outcome: RunOutcome, data_dir: Path, seconds: float) -> str:
     return "\n".join(lines)
 
 
-def evaluate(gold_dir: Path, data_dir: Path | None, json_path: str | None = None) -> str:
-    """Tag the gold texts through the pipeline, then score them like the release scorer."""
+def evaluate(gold_dir: Path, data_dir: Path | None, json_path: str | None = None, notes=None) -> str:
+    """Tag the gold texts through the pipeline, then score them like the release scorer.
+
+    The gold is checked first (`evaluation.GoldError` when it cannot be scored); `notes`
+    receives a line for each thing worth knowing about it (documents without an .ann file).
+    """
     from pipelines import evaluation
 
+    for note in evaluation.check_gold(gold_dir):
+        if notes:
+            notes(note)
     with tempfile.TemporaryDirectory(prefix="claimwire-eval-") as tmp:
         target = data_dir or Path(tmp) / "data"
         outcome = run_pipeline([str(gold_dir / "text")], target)

@@ -19,6 +19,7 @@ DOCUMENTS = pa.schema([
     ("text", pa.large_string()),
     ("n_chars", pa.int64()),
     ("url", pa.string()),
+    ("language", pa.string()),  # ISO 639-1 code (`en`, `de`, ...), null when too little text to tell
 ])
 
 SENTENCES = pa.schema([

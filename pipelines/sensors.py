@@ -26,7 +26,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext, store: TableStoreResource)
         requests.append(dg.RunRequest(
             run_key=inbox.batch_key(batch),
             partition_key=today(),
-            run_config=run_config_for([f.path for f in batch]),
+            run_config=run_config_for([f.path for f in batch], source_root=str(folder)),
             tags={"claimwire/trigger": "inbox", "claimwire/files": str(len(batch))},
         ))
     context.log.info(f"{len(changed)} new or changed file(s) in {folder}: {len(requests)} run(s)")

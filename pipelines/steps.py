@@ -18,7 +18,7 @@ from datetime import datetime, timezone
 
 import pyarrow as pa
 
-from pipelines import attribution, checkworthiness, claim_typing, quantities, segment
+from pipelines import attribution, checkworthiness, claim_typing, language, quantities, segment
 from pipelines.ingest import DEFAULT_MAX_BYTES, Reject, iter_records
 from pipelines.records import Attribution, Document, Sentence, Span
 from pipelines.schemas import CLAIMS, DOCUMENTS, INPUTS, QUANTITIES, REJECTS, SENTENCES
@@ -26,6 +26,8 @@ from pipelines.store import TableStore
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
+PROGRESS_EVERY = 2.0  # seconds between progress lines
+LONG_DOCUMENT_CHARS = 200_000  # a document this long gets its own progress line (tagging it takes seconds)
 
 
 @dataclass
@@ -42,8 +44,9 @@ class StepSummary:
 class _Ticker:
     """Calls `progress` with a message at most every `every` seconds."""
 
-    def __init__(self, progress: Progress | None, every: float = 2.0):
-        self.progress, self.every, self.last = progress, every, time.monotonic()
+    def __init__(self, progress: Progress | None, every: float | None = None):
+        self.progress, self.last = progress, time.monotonic()
+        self.every = PROGRESS_EVERY if every is None else every
 
     def __call__(self, message: Callable[[], str], force: bool = False) -> None:
         now = time.monotonic()
@@ -61,10 +64,12 @@ def _key(parts: Iterable[str]) -> str:
 
 
 def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_size: int = 1000,
-           max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> StepSummary:
+           max_bytes: int = DEFAULT_MAX_BYTES, source_root: str | None = None,
+           progress: Progress | None = None) -> StepSummary:
     """Read `paths` into `documents`, `inputs` and `rejects`, skipping what the store already holds.
 
-    New parts go into the hive partition `folder` (e.g. `ingest_day=2025-02-12`), if given.
+    New parts go into the hive partition `folder` (e.g. `ingest_day=2025-02-12`), if given;
+    files given directly below `source_root` (the inbox) take their source from the folder below it.
     """
     summary = StepSummary()
     known_docs = {d for col in store.read_column("documents", "doc_id") for d in col.to_pylist()}
@@ -82,13 +87,14 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
 
     now = datetime.now(timezone.utc)
     docs: list[Document] = []
+    languages: dict[str, str | None] = {}  # doc_id -> detected language of the new documents
     inputs: list[dict] = []
     rejects: list[dict] = []
     tick = _Ticker(progress)
 
     def flush() -> None:
         if docs:
-            rows = pa.Table.from_pylist([_document_row(d, now) for d in docs], schema=DOCUMENTS)
+            rows = pa.Table.from_pylist([_document_row(d, now, languages[d.doc_id]) for d in docs], schema=DOCUMENTS)
             summary.parts.append(_write(store, "documents", rows, [d.doc_id for d in docs], folder))
         if rejects:
             _write(store, "rejects", pa.Table.from_pylist(rejects, schema=REJECTS),
@@ -96,9 +102,9 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
         if inputs:  # last: an input is recorded only once its document is stored
             _write(store, "inputs", pa.Table.from_pylist(inputs, schema=INPUTS),
                    [f"{r['uri']}\0{r['doc_id']}" for r in inputs], folder)
-        docs.clear(), inputs.clear(), rejects.clear()
+        docs.clear(), inputs.clear(), rejects.clear(), languages.clear()
 
-    for outcome in iter_records(paths, max_bytes=max_bytes):
+    for outcome in iter_records(paths, max_bytes=max_bytes, source_root=source_root):
         summary.add("records")
         if isinstance(outcome, Reject):
             summary.add("rejected")
@@ -114,6 +120,10 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
             if doc.doc_id not in known_docs:
                 known_docs.add(doc.doc_id)
                 docs.append(doc)
+                languages[doc.doc_id] = found = language.detect(doc.text)
+                if found not in (None, "en"):
+                    summary.add("not_english")
+                    summary.add(f"language_{found}")
             if (doc.uri, doc.doc_id) not in seen_inputs:
                 seen_inputs.add((doc.uri, doc.doc_id))
                 status = "duplicate" if doc.doc_id in credited else "ingested"
@@ -127,7 +137,22 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
         tick(lambda: f"ingest: {summary.counts.get('records', 0):,} records read, "
                      f"{summary.counts.get('ingested', 0):,} new documents")
     flush()
+    if summary.counts.get("not_english"):
+        message = non_english_warning(summary.counts)
+        log.warning(message)
+        if progress:
+            progress(message)
     return summary
+
+
+def non_english_warning(counts: dict[str, int]) -> str:
+    """The warning for new documents not in English, from an ingest summary's counts."""
+    found = sorted(((k.removeprefix("language_"), n) for k, n in counts.items() if k.startswith("language_")),
+                   key=lambda item: (-item[1], item[0]))
+    return (f"ingest: {counts['not_english']:,} new documents are not in English ("
+            + ", ".join(f"{code} {n:,}" for code, n in found)
+            + "): claims are tagged in English only, so expect few or none from them "
+              "(see documents.language)")
 
 
 def _write(store: TableStore, table: str, rows: pa.Table, keys: list[str], folder: str = "") -> str:
@@ -146,20 +171,30 @@ def _pending(store: TableStore, table: str, folder: str | None, reprocess: bool)
     return [p for p in store.parts("documents", folder) if p not in done]
 
 
-def _document_row(doc: Document, now: datetime) -> dict:
+def _document_row(doc: Document, now: datetime, detected: str | None) -> dict:
     return {"doc_id": doc.doc_id, "external_id": doc.external_id, "source": doc.source, "uri": doc.uri,
             "title": doc.title, "dateline": doc.dateline, "published_at": doc.published_at,
-            "ingested_at": now, "text": doc.text, "n_chars": len(doc.text), "url": doc.url}
+            "ingested_at": now, "text": doc.text, "n_chars": len(doc.text), "url": doc.url,
+            "language": detected}
 
 
-def _per_document(docs: list[dict], reason: str, work: Callable[[dict], list], failed: list[dict]) -> list:
-    """`work(doc)` for each document, concatenated; a document whose work raises is recorded in `failed`."""
+def _per_document(docs: list[dict], reason: str, work: Callable[[dict], list], failed: list[dict],
+                  step: str = "", tick: _Ticker | None = None) -> list:
+    """`work(doc)` for each document, concatenated; a document whose work raises is recorded in `failed`.
+
+    With `tick`, a long document is announced before its work starts, and progress within the
+    batch is reported as documents finish, so a batch holding a 2 MB article is never silent.
+    """
     out = []
-    for doc in docs:
+    for i, doc in enumerate(docs, start=1):
+        if tick is not None and len(doc["text"]) >= LONG_DOCUMENT_CHARS:
+            tick(lambda: f"{step}: {doc['uri']} is long ({len(doc['text']):,} characters), working on it", force=True)
         try:
             out.extend(work(doc))
         except Exception as err:  # a bug on one document must cost that document, not the batch
             failed.append(_failure(doc, reason, err))
+        if tick is not None:
+            tick(lambda: f"{step}: {i:,} of {len(docs):,} documents of this batch done")
     return out
 
 
@@ -179,7 +214,7 @@ def segment_pending(store: TableStore, folder: str | None = None, reprocess: boo
                      "start": s.start, "end": s.end, "text": doc["text"][s.start:s.end], "kind": s.kind}
                     for idx, s in enumerate(found)]
 
-        rows = _per_document(docs, "segment_error", split, failed)
+        rows = _per_document(docs, "segment_error", split, failed, "sentences", tick)
         for row, score in zip(rows, model.score([r["text"] for r in rows])):
             row["checkworthy"] = float(score)
         _write_failures(store, failed, _folder_of(part), summary, progress)
@@ -214,7 +249,7 @@ def tag_pending(store: TableStore, folder: str | None = None, reprocess: bool = 
             sentences = [Sentence(r["start"], r["end"], r["paragraph_idx"], r["kind"]) for r in rows]
             return [tag_document(doc["doc_id"], doc["text"], sentences, [r["checkworthy"] for r in rows], model)]
 
-        tagged = _per_document(docs, "tag_error", tag, failed)
+        tagged = _per_document(docs, "tag_error", tag, failed, "claims", tick)
         claims = [row for rows, _ in tagged for row in rows]
         quantities = [row for _, rows in tagged for row in rows]
         _write_failures(store, failed, _folder_of(part), summary, progress)

@@ -181,3 +181,38 @@ def test_seeds_end_to_end_through_link_tables(seeded_store):
     names = {r["name"] for r in linked.speakers}
     assert {"Donald Trump", "Dmitry Peskov", "Vladimir Putin"} <= names
     assert all(r["claim_id_a"] < r["claim_id_b"] for r in linked.claim_links)
+
+
+def nested(cid, doc, speaker, cue, content, sentence):
+    return LinkClaim(cid, doc, speaker, content, sentence=sentence, source=doc, cue=cue, nested=True)
+
+
+def test_a_nested_claim_is_never_linked_to_its_parent_in_another_outlet():
+    """`Trump said he had asked Rubio ...`: Trump's claim holds his nested `had asked` claim; in a
+    second outlet's copy the nested claim is not the parent's equal, conflict or paraphrase."""
+    said = ("he had asked Secretary of State Marco Rubio and national security adviser Mike Waltz "
+            "to start negotiations immediately")
+    asked = "Secretary of State Marco Rubio and national security adviser Mike Waltz to start negotiations immediately"
+    denied = ("he had not asked Secretary of State Marco Rubio and national security adviser Mike Waltz "
+              "to start negotiations immediately")
+    sentence = "Trump said " + said + "."
+    claims = [claim("p1", "reuters", "trump", said, sentence), nested("n1", "reuters", "trump", "had asked", asked, sentence),
+              claim("p2", "apnews", "trump", denied, "Speaking to reporters aboard Air Force One on Sunday evening, "
+                                                       "the president insisted " + denied + "."),
+              nested("n2", "usnews", "trump", "had asked", asked, sentence)]
+    pairs = {(x.claim_id_a, x.claim_id_b): x.relation for x in link_claims(claims, STORY)}
+    assert pairs.get(("n1", "n2")) and pairs.get(("p1", "p2")) == "conflict"
+    assert not {pair for pair in pairs if set(pair) in ({"n1", "p2"}, {"n2", "p1"}, {"n2", "p2"})}, pairs
+
+
+def test_no_seed_link_pairs_a_nested_claim_with_a_claim_that_holds_it(seeded_store):
+    from pipelines import query
+
+    _, rows = query.run_query(seeded_store.data_dir, """
+        select count(*) from claim_links l
+        join claims a on a.claim_id = l.claim_id_a join claims b on b.claim_id = l.claim_id_b
+        where (a.parent_claim_id is not null and strpos(b.content_text, a.cue_text || ' ') > 0
+               and strpos(b.content_text, a.content_text) > 0)
+           or (b.parent_claim_id is not null and strpos(a.content_text, b.cue_text || ' ') > 0
+               and strpos(a.content_text, b.content_text) > 0)""")
+    assert rows == [(0,)]

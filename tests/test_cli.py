@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import POLNEAR_DEV, ROOT, SEEDS, SHARED, need
+from .conftest import POLNEAR_DEV, ROOT, SAMPLE, SEEDS, SHARED, need
 
 BIN = Path(sys.executable).parent
 
@@ -73,9 +73,24 @@ def test_rerun_is_idempotent(ran):
     assert listing() == before  # no table, no view rewritten
 
 
-def test_run_on_a_missing_path_fails_with_one_line(tmp_path):
-    proc = claimwire("run", str(tmp_path / "nowhere"), "--data-dir", str(tmp_path / "d"), cwd=tmp_path, check=False)
-    assert proc.returncode != 0 and "no such file or folder" in proc.stderr and "Traceback" not in proc.stderr
+def test_run_on_a_file_and_a_missing_path_goes_on(tmp_path):
+    """A file given directly takes its folder as source; a missing path is a `not_found` reject."""
+    from .test_language import GERMAN
+
+    data = ["--data-dir", str(tmp_path / "d")]
+    (tmp_path / "spiegel").mkdir()
+    (tmp_path / "spiegel" / "rente.txt").write_text(GERMAN, encoding="utf-8")
+    proc = claimwire("run", str(SAMPLE), str(tmp_path / "nowhere"), "spiegel/rente.txt", *data, cwd=tmp_path, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "2 new documents" in proc.stdout and "1 rejected" in proc.stdout
+    assert "warning:   1 new documents are not in English (de 1): claims are tagged in English only" in proc.stdout
+    assert "not in English (de 1)" in proc.stderr  # the progress line
+    sources = claimwire("sql", "select source, language from documents order by source", *data, "--format", "csv",
+                        cwd=tmp_path).stdout
+    assert sources.split() == ["source,language", "reuters,en", "spiegel,de"]
+    rejects = claimwire("sql", "select r.reason, i.status from rejects r join inputs i using (uri)", *data,
+                        "--format", "csv", cwd=tmp_path).stdout
+    assert rejects.split() == ["reason,status", "not_found,rejected"]
 
 
 def test_eval_prints_the_scorer_figures(tmp_path):

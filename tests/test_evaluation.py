@@ -1,6 +1,7 @@
 """pipelines.evaluation agrees with the release scorer (shared/eval/score_attributions.py)."""
 
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -154,3 +155,48 @@ def test_errors_bench_groups_documents_by_the_annotator_of_their_gold(tmp_path):
     root = _gold(tmp_path)
     texts, _ = evaluation.load_gold(root)
     assert by_annotator(root, texts) == {"ann1": ["a"], "x": ["b"]}  # c has no file; a_ann2 is not the gold
+
+
+def _eval_cli(gold: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    claimwire = Path(sys.executable).with_name("claimwire")
+    return subprocess.run([str(claimwire), "eval", "--gold", str(gold)], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_eval_without_any_ann_file_is_an_error(tmp_path):
+    gold = _gold(tmp_path)
+    for ann in (gold / "attributions").iterdir():
+        ann.rename(ann.with_name(ann.name.replace("_", "-")))  # `a-ann1.ann`: no `<doc>_<annotator>.ann` name
+    proc = _eval_cli(gold, tmp_path)
+    assert proc.returncode == 2 and "exact F1" not in proc.stdout
+    [line] = proc.stderr.splitlines()
+    assert line.startswith("claimwire eval: error:") and "no attributions/<document>_<annotator>.ann file" in line
+
+
+@pytest.mark.parametrize("ann, says", [
+    ("T1\tCue twelve 15\tsaid\n", "a_ann1.ann line 1: offsets"),
+    ("T1\tCue 8 12\tsaid\nE1\tAttribution:T1 Cue:T1 Content:T7\n", "a_ann1.ann line 2: T7"),
+    ("T1\tCue 8 9999\tsaid\n", "a_ann1.ann line 1: offsets 8-9999 beyond the text"),
+    ('{"not": "brat"}\n', "a_ann1.ann: no brat standoff lines"),
+])
+def test_eval_on_a_malformed_ann_file_is_an_error_naming_it(tmp_path, ann, says):
+    gold = _gold(tmp_path)
+    (gold / "attributions" / "a_ann1.ann").write_text(ann, encoding="utf-8")
+    with pytest.raises(evaluation.GoldError, match=re.escape(says)):
+        evaluation.check_gold(gold)
+    proc = _eval_cli(gold, tmp_path)
+    assert proc.returncode == 2 and says in proc.stderr and "exact F1" not in proc.stdout
+
+
+def test_a_document_without_its_ann_file_is_named_in_a_note(tmp_path):
+    gold = _gold(tmp_path)
+    assert evaluation.check_gold(gold) == ["1 of 3 documents have no .ann file and are scored as holding no "
+                                           "attributions: c"]
+
+
+def test_the_polnear_gold_is_well_formed():
+    dev = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
+    if not dev.exists():
+        pytest.skip(f"{dev} is absent: the shared evaluation data lives in ../shared/data")
+    for split in ("dev", "train"):
+        evaluation.check_gold(dev / split)

@@ -94,3 +94,25 @@ def test_nightly_schedule_reads_the_whole_inbox(tmp_path, monkeypatch):
         request = nightly_inbox(context)
     assert request.partition_key == "2025-02-13" and request.run_key == "nightly-2025-02-13"
     assert request.run_config["ops"]["ingest"]["config"]["paths"] == [str(tmp_path / "data" / "inbox")]
+
+
+def test_an_inbox_run_takes_the_source_from_the_folder_below_the_inbox(tmp_path, monkeypatch):
+    from pipelines.definitions import defs
+    from pipelines.jobs import PIPELINE_JOB
+    from pipelines.store import TableStore
+
+    monkeypatch.setenv("CLAIMWIRE_INBOX", str(tmp_path / "inbox"))
+    write(tmp_path / "inbox" / "reuters" / "2025" / "x.json", '{"text": "The minister said taxes would rise."}')
+    write(tmp_path / "inbox" / "apnews" / "y.txt", "Title\nThe mayor said so.")
+    store = TableStoreResource(data_dir=str(tmp_path / "data"))
+    with dg.instance_for_test() as instance:
+        [request] = inbox_sensor(dg.build_sensor_context(instance=instance, resources={"store": store})).run_requests
+        job = defs.resolve_job_def(PIPELINE_JOB)
+        config = dict(request.run_config, resources={"store": {"config": {"data_dir": str(tmp_path / "data")}}})
+        result = job.execute_in_process(run_config=config, instance=instance, partition_key=request.partition_key,
+                                        tags=request.tags)
+    assert result.success
+    tables = TableStore(tmp_path / "data")
+    rows = [r for part in tables.parts("documents") for r in tables.read_part("documents", part, ["uri", "source"]).to_pylist()]
+    sources = {os.path.basename(r["uri"]): r["source"] for r in rows}
+    assert sources == {"x.json": "reuters", "y.txt": "apnews"}

@@ -28,7 +28,7 @@ def test_txt_title_dateline_and_exact_text(tmp_path):
     assert doc.dateline == "WASHINGTON"
     assert doc.external_id == "story"
     assert doc.uri == str(path)
-    assert doc.source == "unknown"
+    assert doc.source == tmp_path.name  # given directly: the folder that holds it
     assert doc.doc_id == doc_id_for(doc.text) and len(doc.doc_id) == 16
 
 
@@ -226,3 +226,67 @@ def test_other_charsets_detected_with_confidence(tmp_path, text, charset):
     path = tmp_path / f"{charset}.txt"
     path.write_bytes(f"Title\n{text}".encode(charset))
     assert only(iter_records([path])).text == f"Title\n{text}"
+
+
+def test_a_file_given_directly_takes_its_source_from_its_folder(tmp_path, monkeypatch):
+    (tmp_path / "reuters").mkdir()
+    (tmp_path / "reuters" / "000_x.txt").write_text(ARTICLE)
+    (tmp_path / "loose.txt").write_text("Loose title\nBody two.")
+    monkeypatch.chdir(tmp_path)
+    assert only(iter_records(["reuters/000_x.txt"])).source == "reuters"
+    assert only(iter_records([tmp_path / "reuters" / "000_x.txt"])).source == "reuters"
+    assert only(iter_records(["loose.txt"])).source == "unknown"  # no folder: the working folder is no outlet
+    assert only(iter_records([tmp_path / "loose.txt"])).source == "unknown"
+
+
+def test_inbox_files_take_the_first_folder_below_the_inbox(tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "reuters" / "2025").mkdir(parents=True)
+    (inbox / "reuters" / "2025" / "x.json").write_text(json.dumps({"text": "Body one."}))
+    (inbox / "top.json").write_text(json.dumps({"text": "Body two."}))
+    files = [inbox / "reuters" / "2025" / "x.json", inbox / "top.json"]
+    assert [d.source for d in iter_records(files, source_root=inbox)] == ["reuters", "unknown"]
+
+
+def test_a_dangling_symlink_is_reported_as_such(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    for given in (tmp_path / "in", tmp_path / "in" / "gone.txt"):
+        reject = only(iter_records([given]))
+        assert reject.reason == "broken_link", reject
+        assert "dangling symbolic link" in reject.detail and "deleted.txt" in reject.detail
+
+
+PDF_AS_TXT = (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+              b"2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
+HTML_AS_TXT = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Senate passes budget bill</title>
+<script>window.dataLayer = [];</script></head>
+<body><nav><a href="/">Home</a> | <a href="/politics">Politics</a></nav>
+<article><h1>Senate passes budget bill</h1>
+<p>The Senate passed the bill on Tuesday, Sen. Jane Roe said.</p>
+<p>&ldquo;It is a good day,&rdquo; she told reporters.</p></article></body></html>
+"""
+
+
+def test_a_pdf_saved_as_txt_is_rejected_as_pdf(tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_bytes(PDF_AS_TXT)
+    reject = only(iter_records([path]))
+    assert isinstance(reject, Reject) and reject.reason == "pdf" and "PDF" in reject.detail
+
+
+@pytest.mark.parametrize("page", [HTML_AS_TXT, HTML_AS_TXT.split("\n", 1)[1], HTML_AS_TXT.split("<body>", 1)[1]])
+def test_a_web_page_saved_as_txt_is_rejected_as_html(tmp_path, page):
+    path = tmp_path / "page.txt"
+    path.write_text(page, encoding="utf-8")
+    reject = only(iter_records([path]))
+    assert isinstance(reject, Reject) and reject.reason == "html" and "HTML" in reject.detail
+
+
+def test_an_html_text_field_is_rejected_and_an_article_quoting_a_tag_is_not(tmp_path):
+    (tmp_path / "page.json").write_text(json.dumps({"text": HTML_AS_TXT}))
+    (tmp_path / "story.txt").write_text("Markup row\n\nThe editor said the <b> tag and 3 < 4 > 2 were fine.\n")
+    page, story = iter_records([tmp_path / "page.json", tmp_path / "story.txt"])
+    assert page.reason == "html"
+    assert isinstance(story, Document)

@@ -110,3 +110,14 @@ def test_rebuild_is_skipped_when_nothing_changed(seeded_store, tmp_path):
     assert con.execute("select one from extra_view").fetchone() == (1,)
     con.close()
     build_warehouse(seeded_store)  # back to the repo's views
+
+
+@pytest.mark.parametrize("bad", ["selec nonsense", "select * from no_such_table", "select nosuchcol from documents",
+                                 "select 1 +", "select * from documents where"])
+def test_bad_sql_prints_exactly_one_line_and_exits_2(seeded_store, capsys, bad):
+    from pipelines import cli
+
+    status = cli.main(["sql", bad, "--data-dir", str(seeded_store.data_dir)])
+    out, err = capsys.readouterr()
+    assert status == 2 and out == ""
+    assert err.startswith("claimwire sql: error: SQL: ") and err.endswith("\n") and err.count("\n") == 1, err

@@ -69,8 +69,10 @@ from . import merge as M
 from .clauses import parenthetical, split_coordinated, with_conjunct, with_whole_subject, without_addressee, without_discourse_lead
 from .extract import extract_candidates
 from .learned import tag_document
+from .overlaps import ContentIndex, SpanIndex
 from .quotes import QUOTE_CHARS
 from .speakers import DocumentSpeakers, Speaker
+from .units import unit_at
 
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’]{2,}['’](?!\w)")
 EXTRACTOR = "claimwire-rules 0.1"
@@ -110,12 +112,14 @@ def _dash_quotes(text: str, units, candidates: list) -> list:
     from .patterns import Candidate
 
     taken = [c.cue for c in candidates]
+    cues = SpanIndex(taken)
     out = list(candidates)
+    unit_starts = [u.start for u in units]
     for m in _DASH_QUOTE.finditer(text):
         cue = m.span("cue")
-        if any(a < cue[1] and cue[0] < b for a, b in taken):
+        if any(taken[k][0] < cue[1] and cue[0] < taken[k][1] for k in cues.near(*cue)):
             continue
-        ui = max((i for i, u in enumerate(units) if u.start <= cue[0]), default=0)
+        ui = unit_at(unit_starts, cue[0])
         out.append(Candidate(ui, cue, "dash", m.span("s"), [m.span("c")], "dash_quote"))
     return out
 
@@ -152,6 +156,9 @@ _LEADING_PARTICIPLE = re.compile(r"[“\"']?\s*[A-Z][a-z]+ing$")
 def _leading_participles(text: str, candidates: list, units) -> None:
     """`Calling Mr. Trump a “sniveling coward,” Mr. Cruz told his rival ...`: an opening participle
     clause without a source of its own takes the source of the attribution whose clause it opens."""
+    by_unit: dict[int, list] = {}
+    for c in candidates:
+        by_unit.setdefault(c.unit, []).append(c)
     for c in candidates:
         if c.source is not None or c.parent is not None:
             continue
@@ -159,7 +166,7 @@ def _leading_participles(text: str, candidates: list, units) -> None:
         if not _LEADING_PARTICIPLE.fullmatch(text, start, c.cue[1]) or not text[start:c.cue[0]].strip(" “\"'") == "":
             continue
         end = max(b for _, b in c.content)
-        after = [d for d in candidates if d is not c and d.unit == c.unit and d.source is not None and d.source[0] >= end
+        after = [d for d in by_unit[c.unit] if d is not c and d.source is not None and d.source[0] >= end
                  and d.parent is None and text[end:d.source[0]].strip(" ,”\"'") == ""]
         if after:
             c.source = after[0].source
@@ -196,13 +203,14 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
     people = DocumentSpeakers(text)
     out: list[Attribution] = []
     index: dict[int, int] = {}
+    quoting = ContentIndex()
     for i, c in enumerate(candidates):
         written = text[c.source[0]:c.source[1]] if c.source else None
         speaker = people.resolve(written, c.source[0]) if written else None
         if written and written.strip() == "I":
             # `“... I certainly hope they are not right,”` inside someone's quotation: that someone
-            host = next((o for o in reversed(out) if o.speaker_name and o.speaker_type == "person"
-                         and any(f.start <= c.source[0] < f.end for f in o.content)), None)
+            host = next((out[k] for k in reversed(quoting.holding(c.source[0]))
+                         if out[k].speaker_name and out[k].speaker_type == "person"), None)
             if host is not None:
                 speaker = Speaker(host.speaker_name, "person", host.speaker_role)
         if speaker is not None and c.parent is None:
@@ -212,6 +220,7 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
                 people.note_document(issued.group(1), speaker)  # `Trump said in a statement` ... `the statement continued`
         content = tuple(Span(a, b) for a, b in c.content)
         index[i] = len(out)
+        quoting.add(len(out), content)
         out.append(Attribution(
             sentence_idx=units[c.unit].sentence_idx,
             attribution_type=attribution_type(text, content),

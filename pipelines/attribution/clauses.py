@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .grammar import trim_end
 from .lexicon import addressee_verbs
 from .merge import in_order
+from .overlaps import SpanIndex
 
 _COORDINATED = re.compile(r",?\s+(?:and|but)\s+(?:\w+ly\s+|then\s+|also\s+)?$")
 
@@ -15,18 +17,29 @@ def split_coordinated(text: str, candidates: list) -> list:
     """`Moreno urged Democrats to act, and criticized the council`: a cue coordinated right after
     another attribution's content, without a subject of its own, is an attribution of the same
     source (not of the first verb's object), and that content stops before the conjunction."""
+    # A host's content runs up to the conjunction (or to commas and spaces before it); contents
+    # only ever shrink here, so the hosts worth reading are found by where their content ended.
+    last = sorted((h.content[-1][1], i) for i, h in enumerate(candidates) if h.content)
+    ends = [b for b, _ in last]
+    longest = max((h.content[-1][1] - h.content[-1][0] for h in candidates if h.content), default=0)
     for d in candidates:
         conj = _COORDINATED.search(text, max(0, d.cue[0] - 40), d.cue[0])
         if conj is None:
             continue
-        for h in candidates:
-            if h is d or not h.content or h.parent is not None or h.source is None or h.cue[1] > conj.start():
+        at = conj.start()
+        gap = at
+        while gap > 0 and text[gap - 1] in " ,;":
+            gap -= 1
+        lo, hi = bisect_left(ends, gap), bisect_left(ends, at + longest + 1)
+        for i in sorted(i for _, i in last[lo:hi]):
+            h = candidates[i]
+            if h is d or not h.content or h.parent is not None or h.source is None or h.cue[1] > at:
                 continue
             a, b = h.content[-1]
-            if not a < conj.start() <= b and not (b < conj.start() and text[b:conj.start()].strip(" ,;") == ""):
+            if not a < at <= b and not (b < at and b >= gap):
                 continue
-            if b > conj.start():
-                h.content[-1] = (a, trim_end(text, a, conj.start()))
+            if b > at:
+                h.content[-1] = (a, trim_end(text, a, at))
             if d.parent is not None and candidates[d.parent] is h:
                 d.parent = None
             if d.source is None or h.cue[1] <= d.source[0] < d.cue[0]:
@@ -43,6 +56,7 @@ def parenthetical(text: str, candidates: list, units) -> None:
     """`In law school, she said, professors would dismiss her proposals`: an attribution set
     off by commas inside its clause also reports the words before it (not before a quotation:
     `In a statement, he said, "..."`)."""
+    cues = SpanIndex([c.cue for c in candidates])
     for c in candidates:
         if c.parent is not None or c.source is None or not c.content or c.content[0][0] < c.cue[1]:
             continue
@@ -53,7 +67,7 @@ def parenthetical(text: str, candidates: list, units) -> None:
             continue
         if _QUOTE_START.match(text, c.content[0][0]) or _QUOTE_START.match(text, start):
             continue
-        if any(d is not c and start <= d.cue[0] < c.source[0] for d in candidates):
+        if any(candidates[k] is not c for k in cues.starting_in(start, c.source[0])):
             continue  # the words before are another attribution's
         end = trim_end(text, start, c.source[0])
         if end > start:

@@ -66,7 +66,7 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -172,18 +172,23 @@ def sequences(text: str, sentences: Sequence[Sentence], rule_spans, prior: dict[
         for m in TOKEN.finditer(text, s.start, s.end):
             cur.spans.append((m.start(), m.end()))
             cur.sent.append(si)
-    for seq in seqs:
+    # each mark goes to the paragraphs it overlaps, in the marks' order
+    bounds = [(seq.spans[0][0], seq.spans[-1][1]) for seq in seqs if seq.spans]
+    firsts = [p0 for p0, _ in bounds]
+    para_marks: list[list[tuple[int, int, str]]] = [[] for _ in bounds]
+    for a, b, role in marks:
+        p = max(bisect_right(firsts, a) - 1, 0)
+        while p < len(bounds) and bounds[p][0] < b:
+            if bounds[p][1] > a:
+                para_marks[p].append((a, b, role))
+            p += 1
+    for seq, own_marks in zip((seq for seq in seqs if seq.spans), para_marks):
         n = len(seq.spans)
-        if not n:
-            continue
         base_w = []
         rtag = ["O"] * n
         # rules' tags: one pass per mark over the paragraph's tokens
-        p0, p1 = seq.spans[0][0], seq.spans[-1][1]
         starts = [a for a, _ in seq.spans]
-        for a, b, role in marks:
-            if b <= p0 or a >= p1:
-                continue
+        for a, b, role in own_marks:
             i = bisect_right(starts, a - 1)
             first = True
             while i < n and seq.spans[i][0] < b:
@@ -284,21 +289,44 @@ class Tagged:
 
 
 def group(seq: Sequence_, tags: Sequence[str], tagger=None) -> list[Tagged]:
-    """Attach each tagged source and content span to the nearest cue."""
+    """Attach each tagged source and content span to the nearest cue.
+
+    Nearest: fewest tokens between them, a cue of the span's sentence first (a source takes
+    only such a cue); ties go to the earlier cue.  Only the cues of the span's sentences and
+    the nearest other cue on each side can win, so the work is linear in the paragraph.
+    """
     found = bio_spans(tags, seq.spans)
     cues = [(a, b) for r, a, b in found if r == "C"]
     if not cues:
         return []
+    cue_starts = [a for a, _ in cues]
+    by_first: dict[int, list[int]] = {}  # sentence -> cues that open in it
+    by_last: dict[int, list[int]] = {}  # sentence -> cues that close in it
+    for k, (ca, cb) in enumerate(cues):
+        by_first.setdefault(seq.sent[ca], []).append(k)
+        by_last.setdefault(seq.sent[cb - 1], []).append(k)
     sources: dict[int, list[tuple[int, int, int]]] = {}
     contents: dict[int, list[tuple[int, int]]] = {}
     for role, a, b in found:
         if role == "C":
             continue
+        same_sentence = set(by_first.get(seq.sent[a], ())) | set(by_last.get(seq.sent[b - 1], ()))
+        near = set(same_sentence)
+        if role != "S":
+            k = bisect_left(cue_starts, a) - 1
+            while k >= 0 and k in same_sentence:
+                k -= 1
+            if k >= 0:
+                near.add(k)
+            k = bisect_left(cue_starts, a)
+            while k < len(cues) and k in same_sentence:
+                k += 1
+            if k < len(cues):
+                near.add(k)
         best, best_d = None, None
-        for k, (ca, cb) in enumerate(cues):
-            same = seq.sent[ca] == seq.sent[a] or seq.sent[cb - 1] == seq.sent[b - 1]
-            if role == "S" and not same:
-                continue
+        for k in sorted(near):
+            ca, cb = cues[k]
+            same = k in same_sentence
             d = (ca - b if b <= ca else a - cb if a >= cb else 0) + (0 if same else 10000)
             if best_d is None or d < best_d:
                 best, best_d = k, d

@@ -13,7 +13,9 @@ import re
 from .contents import content_after
 from .grammar import ADVERBS, DAYS, PREPOSITIONS, trim_end
 from .lexicon import reporting_verbs, words
+from .overlaps import SpanIndex
 from .patterns import Candidate, is_kicker
+from .units import unit_at
 from .sources import clause_subject, plausible_source, source_after, source_before, subject_blocked
 
 # How the tagger's reading merges with the rules', each chosen on PolNeAR dev (bench/attribution_eval.py):
@@ -84,7 +86,7 @@ def _tagged_cue_ok(text: str, t) -> bool:
         return False
     if text[t.cue[0]:t.cue[1]] == ":" and t.source is not None and is_kicker(text[t.source[0]:t.cue[1]]):
         return False  # `The Latest: ...`: a headline kicker, no speaker
-    line_start = text.rfind("\n", 0, t.cue[0]) + 1
+    line_start = text.rfind("\n", max(0, t.cue[0] - 41), t.cue[0]) + 1  # subject_blocked reads 40 characters
     return not subject_blocked(text, line_start, t.cue[0])
 
 
@@ -188,15 +190,15 @@ def _stance_toward(text: str, t) -> bool:
 _PARTICIPLE_AFTER_COMMA = re.compile(r",\s*(?:\w+ly\s+)?$")
 
 
-def _participle_source(text: str, start: int, cue: int, candidates: list) -> tuple[int, int] | None:
+def _participle_source(text: str, start: int, cue: int, candidates: list, outer_cues: SpanIndex) -> tuple[int, int] | None:
     """`Trump spoke in Ohio, promising to lift regulations`: a tagged participle cue after a
     comma takes the source of the attribution before it in its unit, else the clause subject."""
     word = re.match(r"[\w’'-]+", text[cue:cue + 30])
     if word is None or not word.group().endswith("ing") or not _PARTICIPLE_AFTER_COMMA.search(text, start, cue):
         return None
-    earlier = [c for c in candidates if c.parent is None and c.source and start <= c.cue[0] < cue]
+    earlier = [i for i in outer_cues.starting_in(start, cue) if candidates[i].parent is None and candidates[i].source]
     if earlier:
-        return earlier[-1].source
+        return candidates[earlier[-1]].source
     subject = clause_subject(text, start, cue)
     if subject is None or text[subject[0]:subject[1]] in ("The", "A", "An"):
         return None  # `The senator spoke ...`: clause_subject stops at a capitalized determiner
@@ -255,19 +257,23 @@ def merge(text: str, candidates: list, units, tagged) -> list:
     """
     kept: list = []
     taken = [False] * len(tagged)
+    tagged_cues = SpanIndex([t.cue for t in tagged])
+    unit_starts = [u.start for u in units]
     keep = [False] * len(candidates)
     for i, c in enumerate(candidates):
         if c.parent is not None and UNNEST and not (keep[c.parent] and _holds(candidates[c.parent], c.cue[0])):
             c.parent = None  # its host's content, now the tagger's, stops before this cue (or the host is gone)
         if c.parent is not None:
             keep[i] = keep[c.parent]
-            for k, t in enumerate(tagged):
+            for k in tagged_cues.near(c.cue[0] - tagged_cues.longest, c.cue[1] + tagged_cues.longest):
+                t = tagged[k]
                 if t.cue[0] < c.cue[1] and c.cue[0] < t.cue[1]:
                     taken[k] = True  # the rules read it as nested in another attribution
             continue
         # a title-case headline cue is not among the tagger's features: its silence says nothing
         keep[i] = KEEP_UNCONFIRMED_RULES and (c.pattern not in DROP_UNCONFIRMED or "title_case" in c.extra)
-        for k, t in enumerate(tagged):
+        for k in tagged_cues.near(c.cue[0] - tagged_cues.longest, c.cue[1] + tagged_cues.longest):
+            t = tagged[k]
             if t.cue[0] < c.cue[1] and c.cue[0] < t.cue[1]:
                 keep[i] = True
                 taken[k] = True
@@ -287,7 +293,7 @@ def merge(text: str, candidates: list, units, tagged) -> list:
     for k, t in enumerate(tagged):
         if taken[k]:
             continue
-        ui = max((i for i, u in enumerate(units) if u.start <= t.cue[0]), default=0)
+        ui = unit_at(unit_starts, t.cue[0])
         if t.source is None and TAGGER_RULES_SOURCE:
             t.source = source_before(text, units[ui].start, t.cue[0])  # `Mayor Dana Whitfield hailed ...`
         if not t.content:
@@ -305,13 +311,14 @@ def merge(text: str, candidates: list, units, tagged) -> list:
         elif _stance_toward(text, t):
             taken[k] = True
     new: list = []
+    rules_cues = SpanIndex([c.cue for c in candidates])
     for k, t in enumerate(tagged):
         if taken[k]:
             continue
-        ui = max((i for i, u in enumerate(units) if u.start <= t.cue[0]), default=0)
+        ui = unit_at(unit_starts, t.cue[0])
         source = t.source and _trim_source(text, t.source)
         if source is None and PARTICIPLE_SOURCE:
-            source = _participle_source(text, units[ui].start, t.cue[0], candidates)
+            source = _participle_source(text, units[ui].start, t.cue[0], candidates, rules_cues)
         new.append(Candidate(ui, t.cue, _lemma(text[t.cue[0]:t.cue[1]]), source, list(t.content), "tagger",
                              extra={"confidence": round(t.confidence, 3)}))
     index = {}

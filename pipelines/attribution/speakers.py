@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lexicon import first_names, words
@@ -129,8 +130,10 @@ class DocumentSpeakers:
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of each written name
     namesakes: dict[str, list[str]] = field(default_factory=dict)  # surname -> every full name with it, first seen first
     documents: dict[str, Speaker] = field(default_factory=dict)  # `statement` -> who issued the latest one
+    newlines: list[int] = field(default_factory=list)  # offset of every line break, ascending
 
     def __post_init__(self) -> None:
+        self.newlines = [m.start() for m in re.finditer("\n", self.text)]
         titles = words("speaker_titles.txt")
         for m in _CAPITALIZED_RUN.finditer(self.text):
             if self.text[m.start() - 1:m.start()] in ("“", '"') and self.text[m.end():m.end() + 1] in ("”", '"'):
@@ -273,18 +276,23 @@ class DocumentSpeakers:
         """`Trump said in a statement`: a later `the statement` is Trump's (`e-mail` and `email` are one)."""
         self.documents[noun.lower().replace("e-mail", "email")] = speaker
 
+    def _newline_before(self, pos: int) -> int:
+        """The offset of the last line break before `pos`, -1 if none (`text.rfind("\\n", 0, pos)`)."""
+        i = bisect_left(self.newlines, pos)
+        return self.newlines[i - 1] if i else -1
+
     def _paragraph_subject(self, start: int, gender: str) -> str | None:
         """`Lauten later apologized ... / "I reacted ...," she said`: a pronoun after a quotation that opens
         its paragraph is the person the previous paragraph opens with, when the gender fits."""
-        para = self.text.rfind("\n", 0, start) + 1
+        para = self._newline_before(start) + 1
         if self.text[para:para + 1] not in ("“", '"') or para < 2:
             return None
         close = max(self.text.rfind("”", para, start), self.text.rfind('"', para + 1, start))
         if close < 0 or self.text[close + 1:start].strip(" ,") != "":
             return None
-        prev = self.text.rfind("\n", 0, para - 1)
+        prev = self._newline_before(para - 1)
         while prev > 0 and self.text[prev + 1:para].strip() == "":
-            prev = self.text.rfind("\n", 0, prev)
+            prev = self._newline_before(prev)
         m = _OPENING_NAME.match(self.text, prev + 1)
         if not m:
             return None

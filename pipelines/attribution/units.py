@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -29,3 +30,8 @@ def build_units(sentences: Sequence[Sentence], quotes: Quotations) -> list[Unit]
             reach = -1
         reach = max(reach, quotes.crossing_end(s.start, s.end))
     return units
+
+
+def unit_at(unit_starts: Sequence[int], pos: int) -> int:
+    """Index of the last unit that starts at or before `pos` (0 when none does); `unit_starts` ascending."""
+    return max(bisect_right(unit_starts, pos) - 1, 0)

@@ -36,6 +36,9 @@ class LinkClaim:
     polarity: str | None = None  # "positive" | "negative"
     sentence: str = ""
     source: str | None = None  # the outlet, so wire copy is only called across outlets
+    cue: str = ""  # the reporting words (`had asked`)
+    nested: bool = False  # an attribution inside another claim's content (it has a parent_claim_id)
+    ancestors: tuple[str, ...] = ()  # claim_ids of the claims it is nested in, nearest first
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,9 @@ def candidate_pairs(views: Sequence[ClaimView]) -> set[tuple[int, int]]:
         else:
             local = _lsh_pairs([views[i].terms_list for i in members], content_hasher)
             pairs.update((members[x], members[y]) for x, y in local)
-    return {(min(i, j), max(i, j)) for i, j in pairs if views[i].doc_id != views[j].doc_id}
+    return {(min(i, j), max(i, j)) for i, j in pairs
+            if views[i].doc_id != views[j].doc_id
+            and views[i].claim_id not in views[j].ancestors and views[j].claim_id not in views[i].ancestors}
 
 
 def link_claims(claims: Sequence[LinkClaim], story_of: Mapping[str, str]) -> list[ClaimLink]:

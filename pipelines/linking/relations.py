@@ -26,6 +26,7 @@ CONFLICT_SIM_OTHER_SPEAKER = 0.40
 POLARITY_SIM = 0.50
 TOLERANCE = 0.03  # relative difference two exact figures may have and still agree
 TOLERANCE_APPROX = 0.10  # ... when either is hedged ("nearly 90 minutes")
+REPORTS_RATIO = 90  # how closely a nested claim's cue and content must appear in another claim's content
 _NEGATIONS = frozenset({"not", "no", "never", "n't", "nobody", "nothing", "neither", "nor", "without"})
 
 
@@ -50,6 +51,9 @@ class ClaimView:
     years: frozenset[int]
     polarity: str | None
     negated: bool
+    ancestors: tuple[str, ...] = ()  # claim_ids of the claims it is nested in
+    reported_norm: str = ""  # a nested claim's cue and content, normalised (`had asked rubio to ...`)
+    cue_words: frozenset[str] = frozenset()
 
 
 def view(claim, story_id: str | None) -> ClaimView:
@@ -71,7 +75,21 @@ def view(claim, story_id: str | None) -> ClaimView:
         content_norm=" ".join(content_words), terms=frozenset(terms), terms_list=terms, amounts=found,
         years=years(claim.content),
         polarity=claim.polarity, negated=_negated(content_words),
+        ancestors=claim.ancestors,
+        reported_norm=normalise(f"{claim.cue} {claim.content}") if claim.nested and claim.cue else "",
+        cue_words=frozenset(words(claim.cue)),
     )
+
+
+def _reports(x: ClaimView, y: ClaimView) -> bool:
+    """Whether `x`'s content holds the nested claim `y`, cue and all (`Trump said he had asked
+    Rubio to ...` holds `had asked Rubio to ...`): `x` is the copy of `y`'s parent in another
+    outlet, which reports `y` and is neither its equal nor its contradiction."""
+    if not y.reported_norm or len(x.content_norm) <= len(y.content_norm):
+        return False
+    if not y.cue_words <= set(x.content_norm.split()):
+        return False
+    return fuzz.partial_ratio(y.reported_norm, x.content_norm) >= REPORTS_RATIO
 
 
 def _negated(tokens: list[str]) -> bool:
@@ -161,7 +179,12 @@ JUDGES = (_wire, _quotes, _conflict, _paraphrase)  # precedence: the first that 
 
 
 def judge(a: ClaimView, b: ClaimView) -> tuple[str, float, str] | None:
-    """(relation, score, detail) for a pair of claims from different documents, or None."""
+    """(relation, score, detail) for a pair of claims from different documents, or None.
+
+    None for a nested claim and a claim that holds it: one reports the other.
+    """
+    if _reports(a, b) or _reports(b, a):
+        return None
     for test in JUDGES:
         found = test(a, b)
         if found is not None:

@@ -52,14 +52,27 @@ def speaker_mentions(claims: Iterable[Mapping], story_of: Mapping[str, str]) -> 
 def link_inputs(claims: Iterable[Mapping], docs: Mapping[str, Mapping], sentence_text: Mapping[tuple, str],
                 claim_speaker: Mapping[str, str | None]) -> list[LinkClaim]:
     """What claim linking reads of each attributed claim."""
+    claims = list(claims)
+    parent = {c["claim_id"]: c.get("parent_claim_id") for c in claims}
     return [
         LinkClaim(c["claim_id"], c["doc_id"], claim_speaker.get(c["claim_id"]),
                   _content(c, docs[c["doc_id"]].get("text") or ""), polarity=c.get("polarity"),
                   sentence=sentence_text.get((c["doc_id"], c.get("sentence_idx")), ""),
-                  source=docs[c["doc_id"]].get("source"))
+                  source=docs[c["doc_id"]].get("source"), cue=c.get("cue_text") or "",
+                  nested=c.get("parent_claim_id") is not None, ancestors=_ancestors(c["claim_id"], parent))
         for c in claims
         if c.get("attribution_type") != "unattributed"
     ]
+
+
+def _ancestors(claim_id: str, parent: Mapping[str, str | None]) -> tuple[str, ...]:
+    """The claims `claim_id` is nested in, nearest first (a cycle, which the tables never hold, stops the walk)."""
+    out: list[str] = []
+    up = parent.get(claim_id)
+    while up is not None and up not in out and up != claim_id:
+        out.append(up)
+        up = parent.get(up)
+    return tuple(out)
 
 
 def link_tables(documents: Iterable[Mapping], sentences: Iterable[Mapping], claims: Iterable[Mapping]) -> LinkedTables:
