@@ -3,8 +3,9 @@
 The executor comes from `$CLAIMWIRE_EXECUTOR`, read where the definitions load (webserver,
 daemon, run worker): unset keeps Dagster's default (steps in subprocesses for runs launched
 from the UI; `claimwire run` always executes in-process), `in_process` and `multiprocess`
-pick those, and `celery` sends every step to the Celery workers of `$CLAIMWIRE_CELERY_BROKER`
-(needs the `scale` extra and a persistent instance, see deploy/dagster.yaml).
+pick those, `celery` sends every step to the Celery workers of `$CLAIMWIRE_CELERY_BROKER`
+(needs the `scale` extra and a persistent instance, see deploy/dagster.yaml), and `k8s` runs
+each step as a Kubernetes Job (needs dagster-k8s).
 """
 
 import os
@@ -42,8 +43,15 @@ def executor_from_env(name: str | None = None) -> dg.ExecutorDefinition | None:
             raise dg.DagsterInvariantViolationError(
                 f"{EXECUTOR_ENV}=celery needs dagster-celery: pip install 'claimwire[scale]'") from err
         return celery_executor.configured(celery_settings(), name="celery")
+    if name == "k8s":  # each step a Kubernetes Job (README, "Scaling out"); not exercised without a cluster
+        try:
+            from dagster_k8s import k8s_job_executor
+        except ImportError as err:
+            raise dg.DagsterInvariantViolationError(
+                f"{EXECUTOR_ENV}=k8s needs dagster-k8s: pip install dagster-k8s==0.29.27") from err
+        return k8s_job_executor
     raise dg.DagsterInvariantViolationError(
-        f"{EXECUTOR_ENV}={name!r} is not an executor: use in_process, multiprocess or celery")
+        f"{EXECUTOR_ENV}={name!r} is not an executor: use in_process, multiprocess, celery or k8s")
 
 
 pipeline_job = dg.define_asset_job(
