@@ -91,3 +91,21 @@ def test_a_run_with_no_partition_on_a_plain_instance_is_refused_before_it_writes
     message = failure.step_failure_data.user_failure_data.description
     assert "has no partition" in message and today() in message and "TodayPartitionRunCoordinator" in message
     assert not TableStore(tmp_path / "data").parts("documents")
+
+
+def test_the_instance_claimwire_writes_names_the_coordinator_and_a_users_own_is_kept(tmp_path, monkeypatch):
+    from pipelines import runner
+
+    monkeypatch.delenv("DAGSTER_HOME", raising=False)
+    fresh = runner.dagster_home(tmp_path / "fresh") / "dagster.yaml"
+    assert "TodayPartitionRunCoordinator" in fresh.read_text()
+    earlier = tmp_path / "earlier" / ".dagster" / "dagster.yaml"
+    earlier.parent.mkdir(parents=True)
+    earlier.write_text("telemetry:\n  enabled: false\n")  # what claimwire wrote before
+    runner.dagster_home(tmp_path / "earlier")
+    assert "TodayPartitionRunCoordinator" in earlier.read_text()
+    own = tmp_path / "own" / ".dagster" / "dagster.yaml"
+    own.parent.mkdir(parents=True)
+    own.write_text("telemetry:\n  enabled: true\n")
+    runner.dagster_home(tmp_path / "own")
+    assert own.read_text() == "telemetry:\n  enabled: true\n"
