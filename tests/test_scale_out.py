@@ -79,7 +79,7 @@ def _write_configs(tmp_path: Path, db_name: str, queue: str) -> dict:
     (tmp_path / "celery.yaml").write_text(
         f"execution:\n  config:\n    broker: {broker}\n    backend: {broker}\n"
         f"    config_source: {{task_default_queue: {queue}}}\n", encoding="utf-8")
-    return dict(os.environ, DAGSTER_HOME=str(home), PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+    return dict(os.environ, DAGSTER_HOME=str(home), PATH=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
                 DAGSTER_PG_HOST=POSTGRES[0], DAGSTER_PG_DB=db_name, DAGSTER_PG_USER="postgres", DAGSTER_PG_PASSWORD="",
                 CLAIMWIRE_EXECUTOR="celery", CLAIMWIRE_CELERY_BROKER=broker, CLAIMWIRE_CELERY_BACKEND=broker,
                 CLAIMWIRE_CELERY_QUEUE=queue)

@@ -52,6 +52,7 @@ def _stop(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
+@pytest.mark.filterwarnings("ignore:Using variable_values and operation_name:DeprecationWarning")  # inside dagster_graphql
 def test_a_run_launched_over_graphql_with_no_partition_writes_todays(tmp_path):
     from dagster_graphql import DagsterGraphQLClient
 
