@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines.resources import default_data_dir, default_inputs
+from pipelines.resources import default_data_dir, default_inputs, local_data_dir
 
 PROG = "claimwire"
 
@@ -67,7 +67,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _data_dir(args) -> Path:
-    return Path(args.data_dir or default_data_dir()).resolve()
+    try:
+        return local_data_dir(args.data_dir or default_data_dir())
+    except ValueError as err:
+        raise CommandError(str(err)) from err
 
 
 def _run(args) -> int:
@@ -111,7 +114,7 @@ def _eval(args) -> int:
     gold = Path(args.gold)
     if not (gold / "text").is_dir() or not (gold / "attributions").is_dir():
         raise CommandError(f"{gold} must hold text/*.txt and attributions/*.ann (brat standoff)")
-    report_text = runner.evaluate(gold, Path(args.data_dir).resolve() if args.data_dir else None, json_path=args.json)
+    report_text = runner.evaluate(gold, _data_dir(args) if args.data_dir else None, json_path=args.json)
     print(report_text)
     return 0
 
