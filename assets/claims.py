@@ -4,7 +4,7 @@ import dagster as dg
 
 from assets.sentences import ReprocessConfig, reprocessing
 from pipelines import previews, steps
-from pipelines.partitions import folder_for, ingest_days, run_day
+from pipelines.partitions import folder_for, ingest_days
 from pipelines.resources import TableStoreResource
 
 
@@ -24,7 +24,7 @@ def claims(context: dg.AssetExecutionContext, config: ReprocessConfig, store: Ta
     with tables.writer_lock():
         redo = reprocessing(context, config)
         # A normal run also completes work a crashed run left pending on any day.
-        summary = steps.tag_pending(tables, folder=folder_for(run_day(context)) if redo else None,
+        summary = steps.tag_pending(tables, folder=folder_for(context.partition_key) if redo else None,
                                     reprocess=redo, progress=context.log.info)
     context.log.info(f"claims: {summary.counts}")
     yield dg.MaterializeResult(asset_key="claims", metadata={
