@@ -12,7 +12,7 @@ $(BIN)/python:
 
 # Reinstall when the dependency list or the pins change.
 $(STAMP): $(BIN)/python pyproject.toml constraints.txt
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,scale]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -24,7 +24,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[test,scale,bench]'
 	$(BIN)/python bench/run_all.py
 
 # Rebuild the shipped model files in pipelines/models/ from ../shared/data, deterministically.

@@ -6,7 +6,7 @@ from pydantic import Field
 
 from pipelines import previews, steps
 from pipelines.ingest import DEFAULT_MAX_BYTES
-from pipelines.partitions import folder_for, ingest_days
+from pipelines.partitions import folder_for, ingest_days, run_day
 from pipelines.resources import TableStoreResource, default_inputs
 
 
@@ -35,7 +35,7 @@ def ingest(context: dg.AssetExecutionContext, config: IngestConfig, store: Table
         stale = tables.clean_temp_files()
         if stale:
             context.log.warning(f"removed {stale} temp file(s) left by an interrupted run")
-        summary = steps.ingest(config.paths, tables, folder=folder_for(context.partition_key),
+        summary = steps.ingest(config.paths, tables, folder=folder_for(run_day(context)),
                                batch_size=config.batch_size, max_bytes=config.max_bytes,
                                source_root=config.source_root, progress=context.log.info)
         tables.ensure_tables()

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from pipelines.resources import default_data_dir, default_inputs
+from pipelines.resources import default_data_dir, default_inputs, local_data_dir
 
 PROG = "claimwire"
 
@@ -66,7 +66,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _data_dir(args) -> Path:
-    return Path(args.data_dir or default_data_dir()).resolve()
+    try:
+        return local_data_dir(args.data_dir or default_data_dir())
+    except ValueError as err:
+        raise CommandError(str(err)) from err
 
 
 def _run(args) -> int:
@@ -108,7 +111,7 @@ def _eval(args) -> int:
     if not (gold / "text").is_dir() or not (gold / "attributions").is_dir():
         raise CommandError(f"{gold} must hold text/*.txt and attributions/*.ann (brat standoff)")
     try:
-        report_text = runner.evaluate(gold, Path(args.data_dir).resolve() if args.data_dir else None,
+        report_text = runner.evaluate(gold, _data_dir(args) if args.data_dir else None,
                                       json_path=args.json,
                                       notes=lambda line: print(f"{PROG} eval: note: {line}", file=sys.stderr))
     except evaluation.GoldError as err:

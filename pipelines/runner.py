@@ -24,9 +24,20 @@ def dagster_home(data_dir: Path) -> Path:
     home = Path(os.environ.get("DAGSTER_HOME") or data_dir / ".dagster").resolve()
     home.mkdir(parents=True, exist_ok=True)
     config = home / "dagster.yaml"
-    if not config.exists():  # no network at run time: telemetry off
-        config.write_text("telemetry:\n  enabled: false\n", encoding="utf-8")
+    if not config.exists() or config.read_text(encoding="utf-8") == _EARLIER_INSTANCE_YAML:
+        config.write_text(INSTANCE_YAML, encoding="utf-8")
     return home
+
+
+# No network at run time: telemetry off. The run coordinator gives a run launched from the UI
+# with no partition today's (pipelines/coordinator.py).
+INSTANCE_YAML = """telemetry:
+  enabled: false
+run_coordinator:
+  module: pipelines.coordinator
+  class: TodayPartitionRunCoordinator
+"""
+_EARLIER_INSTANCE_YAML = "telemetry:\n  enabled: false\n"  # what claimwire wrote before: upgraded
 
 
 @dataclass

@@ -16,6 +16,6 @@ def nightly_inbox(context: dg.ScheduleEvaluationContext, store: TableStoreResour
     return dg.RunRequest(
         run_key=f"nightly-{day}",
         partition_key=day,
-        run_config=run_config_for([str(inbox.default_inbox(store.data_dir))]),
+        run_config=run_config_for([str(inbox.default_inbox(store.get_store().data_dir))]),
         tags={"claimwire/trigger": "schedule"},
     )

@@ -14,7 +14,7 @@ FILES_PER_RUN = 500  # a dump of 10,000 files becomes 20 runs, not 10,000
            description="Requests a run for files that are new or changed in $CLAIMWIRE_INBOX (default DATA_DIR/inbox).")
 def inbox_sensor(context: dg.SensorEvaluationContext, store: TableStoreResource) -> dg.SensorResult:
     """New or changed inbox files, by content hash, batched into runs keyed by those hashes."""
-    folder = inbox.default_inbox(store.data_dir)
+    folder = inbox.default_inbox(store.get_store().data_dir)
     changed, index = inbox.scan(folder, inbox.decode_index(context.cursor))
     cursor = inbox.encode_index(index)
     if not changed:
