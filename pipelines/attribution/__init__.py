@@ -70,6 +70,7 @@ from .clauses import parenthetical, split_coordinated, with_conjunct, with_whole
 from .extract import extract_candidates
 from .learned import tag_document
 from .quotes import QUOTE_CHARS
+from .sources import noun_phrase
 from .speakers import DocumentSpeakers, Speaker
 
 _SINGLE_QUOTED = re.compile(r"(?<!\w)['‘][^'‘’]{2,}['’](?!\w)")
@@ -193,6 +194,9 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
     if M.WHOLE_SUBJECT:
         with_whole_subject(text, candidates)
     _leading_participles(text, candidates, units)
+    for c in candidates:
+        if c.source is not None:
+            c.source = noun_phrase(text, *c.source)
     people = DocumentSpeakers(text)
     out: list[Attribution] = []
     index: dict[int, int] = {}

@@ -23,6 +23,8 @@ from .grammar import (
     trim_end,
 )
 
+from .names import CLOSED_CLASS, common_word, is_name_word
+
 Pair = tuple[int, int]
 
 def clause_subject(text: str, start: int, end: int) -> Pair | None:
@@ -232,5 +234,57 @@ def according_source(text: str, pos: int, limit: int) -> Pair | None:
         end = m.start() if m else limit
     end = trim_end(text, start, end)
     if end <= start or len(WORD.findall(text[start:end])) > 25:
+        return None
+    return start, end
+
+
+_NP_LEAD = re.compile(r"[“\"‘'(\s]+")
+_QUANTIFIER = re.compile(r"(?i:at\s+(?:least|most)|about|nearly|almost|over|more\s+than)\s")  # `At least one GOP insider`
+_DETERMINER_THAT = re.compile(r"(?i:that|this|these|those)\s+[a-z]")  # `That committee`: a determiner, not a subordinator
+
+
+# `not`, `no` open a noun phrase (`Not everyone`, `No one`)
+_NOT_NP_START = CLOSED_CLASS - {"not", "no", "who", "which", "that"} | {"who", "which"}
+# what follows a capitalised gerund that opens a clause, not a noun phrase (`Polling averages` is one)
+_AFTER_PARTICIPLE = re.compile(r"\s*$|[\s,]+(?:(?:on|in|at|to|for|with|about|the|a|an|his|her|their|its|been|that)\b|[A-Z])")
+
+
+def _participle_clause(text: str, start: int, end: int) -> bool:
+    """`Speaking on Fox News Sunday`, `Indicting Roger Stone`, `Having`: a gerund the press writes in lower case."""
+    m = re.compile(r"[A-Z][a-z]+(?<!th)ing\b").match(text, start, end)
+    after = m and _AFTER_PARTICIPLE.match(text, m.end(), end)
+    if not after:
+        return False
+    # alone, only a gerund the press writes in lower case (not `Manning`); before more words, any unseen one too
+    return common_word(m.group()) if after.end() == end else not is_name_word(m.group())
+
+
+def noun_phrase(text: str, start: int, end: int) -> Pair | None:
+    """The noun phrase of a source span: without an opening subordinator, conjunction,
+    preposition or gerund (`When` asked, `As the Huffington Post` reported, `Speaking` on ...,
+    `whether she` believed); None when nothing of a noun phrase is left (`If`, `In
+    Wednesday's`) or when the span is a relative clause (`whose headquarters is in ...`)."""
+    while True:
+        lead = _NP_LEAD.match(text, start, end)
+        if lead:
+            start = lead.end()
+        m = WORD.match(text, start, end)
+        if not m:
+            return None
+        word = m.group().lower()
+        if word in ("whose", "which") and text[m.end():end].strip(" ,"):
+            return None  # `The NCAA, whose headquarters is in Indianapolis,`: a relative clause
+        if _QUANTIFIER.match(text, start, end) or _DETERMINER_THAT.match(text, start, end):
+            break
+        if word in ("who", "which", "that") and not text[m.end():end].strip(" ,"):
+            break  # `said Bloomberg, who added`: a relative pronoun alone is resolved later
+        if _participle_clause(text, start, end):
+            return None  # `Speaking on Fox News Sunday`, `Indicting Roger Stone`: a participle clause
+        if word not in _NOT_NP_START:
+            break
+        start = m.end()
+        if word in ("who", "whom") and text[start:end].strip(" ,"):
+            return None  # `Who Criticized Trump`: a relative clause
+    if text[start:end].strip(" ,").lower() in _NOT_NP_START - {"who", "which"}:
         return None
     return start, end

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import first_names, words
+from .names import CLOSED_CLASS, name_words
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"})
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*$")
@@ -138,6 +139,12 @@ class DocumentSpeakers:
             tokens = m.group().split()
             if len(tokens[-1]) > 2 and tokens[-1].endswith("."):
                 tokens[-1] = tokens[-1][:-1]  # `..., Barack Obama.`: the sentence's period
+            a, b = name_words(tokens, titles)  # `Despite Trump`, `Indicting Roger Stone` of a title-case headline
+            if b - a < 2:
+                continue
+            run_start = m.start() + sum(len(t) for t in m.group().split()[:a]) + len(m.group()) - len(m.group().lstrip())
+            run_start = self.text.find(tokens[a], run_start)
+            tokens = tokens[a:b]
             i = 0
             for j, t in enumerate(tokens):
                 if t.lower() in titles:
@@ -146,7 +153,7 @@ class DocumentSpeakers:
             if not (2 <= len(tokens) - i <= 3) or not _PERSON_NAME.fullmatch(name) or any(t.lower() in _MINOR for t in tokens[i + 1:]):
                 continue  # `Mitt To Akin` of a title-case headline is no name
             surname = tokens[-1]
-            offset = m.start() + m.group().find(tokens[i])
+            offset = self.text.find(tokens[i], run_start)
             role = _role_before(self.text, offset)
             if surname not in self.people:
                 self.people[surname] = (name, role)
@@ -159,7 +166,7 @@ class DocumentSpeakers:
             seen = self.described_as.setdefault(full, [])
             if role:
                 seen.append(role.lower())
-            appositive = _APPOSITIVE.match(self.text, m.end())
+            appositive = _APPOSITIVE.match(self.text, m.end()) if b == len(m.group().split()) else None
             if appositive:
                 seen.append(appositive.group(1).lower())
         given = first_names()
@@ -393,11 +400,14 @@ def split_role(written: str) -> tuple[str | None, str | None]:
     """
     s = re.sub(r",.*$", "", written.strip())
     tokens = s.split()
+    while tokens and tokens[0].lower() in CLOSED_CLASS:
+        tokens.pop(0)  # `Despite President Trump`
     titles = words("speaker_titles.txt")
     i = len(tokens)
     while i > 0 and _NAME_TOKEN.match(tokens[i - 1]) and tokens[i - 1].lower() not in titles:
         i -= 1
-    name_tokens = tokens[i:]
+    a, b = name_words(tokens[i:], titles)  # `But Democrats`, `Who Criticized Trump`
+    name_tokens = tokens[i + a:i + b]
     if not name_tokens or any(t.endswith(("’s", "'s")) for t in name_tokens):
         return None, None
     if name_tokens[0] in ("Mr.", "Mrs.", "Ms.", "Dr."):
