@@ -42,8 +42,12 @@ def _rows(store: TableStore, table: str) -> list[dict]:
 
 
 def _bad_start(name: str) -> bool:
-    first = name.split()[0].strip("“\"'‘").lower() if name.split() else ""
-    return first in NOT_A_NAME_START or (first.endswith("ing") and len(first) > 5)
+    """`That` and `At` count only as a subordinator and a preposition, not in `That committee`, `At least one`."""
+    words = name.split()
+    first = words[0].strip("“\"'‘").lower() if words else ""
+    if first == "that" and len(words) > 1 or re.match(r"(?i)at (?:least|most)\b", name):
+        return False
+    return first in NOT_A_NAME_START or (first.endswith(("ing", "ed")) and not first.endswith("thing") and len(first) > 5)
 
 
 def report(store: TableStore) -> dict:

@@ -244,17 +244,17 @@ _DETERMINER_THAT = re.compile(r"(?i:that|this|these|those)\s+[a-z]")  # `That co
 
 
 # `not`, `no` open a noun phrase (`Not everyone`, `No one`)
-_NOT_NP_START = CLOSED_CLASS - {"not", "no", "who", "which", "that"} | {"who", "which"}
+_NOT_NP_START = CLOSED_CLASS - {"not", "no", "who", "which", "that"} | {"who", "which", "including"}
 # what follows a capitalised gerund that opens a clause, not a noun phrase (`Polling averages` is one)
 _AFTER_PARTICIPLE = re.compile(r"\s*$|[\s,]+(?:(?:on|in|at|to|for|with|about|the|a|an|his|her|their|its|been|that)\b|[A-Z])")
 
 
 def _participle_clause(text: str, start: int, end: int) -> bool:
     """`Speaking on Fox News Sunday`, `Indicting Roger Stone`, `Having`: a gerund the press writes in lower case."""
-    m = re.compile(r"[A-Z][a-z]+(?<!th)ing\b").match(text, start, end)
+    m = re.compile(r"[A-Za-z][a-z]+(?<!th)ing\b").match(text, start, end)
     after = m and _AFTER_PARTICIPLE.match(text, m.end(), end)
-    if not after:
-        return False
+    if not after or m.group()[0].islower() and text[after.end() - 1:after.end()].isupper():
+        return False  # `leading Democrats`: an adjective before a name
     # alone, only a gerund the press writes in lower case (not `Manning`); before more words, any unseen one too
     return common_word(m.group()) if after.end() == end else not is_name_word(m.group())
 
@@ -277,6 +277,8 @@ def noun_phrase(text: str, start: int, end: int) -> Pair | None:
         if _QUANTIFIER.match(text, start, end) or _DETERMINER_THAT.match(text, start, end):
             break
         if word in ("who", "which", "that") and not text[m.end():end].strip(" ,"):
+            if m.group() == "That":
+                return None  # `That cable summarized ...`: a determiner cut from its noun
             break  # `said Bloomberg, who added`: a relative pronoun alone is resolved later
         if _participle_clause(text, start, end):
             return None  # `Speaking on Fox News Sunday`, `Indicting Roger Stone`: a participle clause
