@@ -94,6 +94,28 @@ def headline(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
     return None
 
 
+# `Trump speaks to Putin, says Ukraine talks to start`: a headline's second predicate, its subject the headline's
+_HEADLINE_SUBJECT = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?=\s+[a-z]+s\b)")
+_HEADLINE_SECOND_CUE = re.compile(r",\s+(?P<cue>[a-z]+s)\s+(?P<con>\S.*?)\s*$")
+
+
+def headline_second_predicate(text: str, start: int, end: int, verbs) -> tuple[Pair, Pair, Pair] | None:
+    """(source, cue, content) of `Trump speaks to Putin, says Ukraine talks to start 'immediately'`:
+    a headline that opens with a name and a verb in the present, then after a comma a present-tense
+    reporting verb (one of `verbs`) with no subject of its own."""
+    subject = _HEADLINE_SUBJECT.match(text, start, end)
+    if not subject:
+        return None
+    m = _HEADLINE_SECOND_CUE.search(text[subject.end():end])
+    if not m or m.group("cue") not in verbs or "," in text[subject.end():subject.end() + m.start()]:
+        return None
+    if len(m.group("con").split()) < 3:
+        return None  # `Economy grows, says report`: the source after the verb
+    base = subject.end()
+    return (subject.span(), (base + m.start("cue"), base + m.end("cue")),
+            (base + m.start("con"), trim_end(text, base + m.start("con"), base + m.end("con"))))
+
+
 _ABOUT = re.compile(r"\s+(?:about|of)\s")  # `"...," Cruz said about the article alleging that ...`: what he said about it
 _TOLD = re.compile(r"\btold$|\btells?$")
 _QUOTE_NEXT = re.compile(r"\s*[,:]?\s*(?:[\"“]|'')")
