@@ -70,6 +70,7 @@ from .clauses import parenthetical, split_coordinated, with_conjunct, with_whole
 from .extract import extract_candidates
 from .learned import tag_document
 from .quotes import QUOTE_CHARS
+from .patterns import heading_line, navigation_line
 from .sources import noun_phrase
 from .speakers import DocumentSpeakers, Speaker
 
@@ -180,6 +181,11 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
     tagged = tag_document(text, sentences, rule_spans(candidates)) if candidates or sentences else None
     if tagged is not None:
         candidates = M.merge(text, candidates, units, tagged)
+    for c in candidates:
+        if navigation_line(text, c.cue[0]) or heading_line(text, c.cue[0]):
+            c.content = []  # `READ MORE: Trump says ...`, `FED TALK`: a link or a heading, no attribution; dropped below
+        elif c.source is not None and heading_line(text, c.source[0]):
+            c.source = None
     candidates = _well_formed(candidates)
     if M.SPLIT_COORDINATED:
         candidates = split_coordinated(text, candidates)
