@@ -216,7 +216,7 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
             if host is not None:
                 speaker = Speaker(host.speaker_name, "person", host.speaker_role)
         if speaker is not None and c.parent is None:
-            people.note(speaker)
+            people.note(speaker, c.source[0] if c.source else c.cue[0])
             issued = _IN_DOCUMENT.match(text, c.cue[0], min(len(text), c.cue[1] + 40))
             if issued and speaker.type in ("person", "organization"):
                 people.note_document(issued.group(1), speaker)  # `Trump said in a statement` ... `the statement continued`

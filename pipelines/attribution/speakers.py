@@ -130,6 +130,9 @@ class DocumentSpeakers:
     mentions: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of each written name
     namesakes: dict[str, list[str]] = field(default_factory=dict)  # surname -> every full name with it, first seen first
     documents: dict[str, Speaker] = field(default_factory=dict)  # `statement` -> who issued the latest one
+    written: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of each full name, namesakes too
+    groups: list[tuple[int, Speaker]] = field(default_factory=list)  # (offset, speaker) of organisations and groups that spoke
+    spoke: list[tuple[int, str]] = field(default_factory=list)  # (offset, name) of each named person's attribution
 
     def __post_init__(self) -> None:
         titles = words("speaker_titles.txt")
@@ -159,6 +162,8 @@ class DocumentSpeakers:
                 self.people[surname] = (name, role)
             if name not in self.namesakes.setdefault(surname, []) and not any(n.endswith(name) for n in self.namesakes[surname]):
                 self.namesakes[surname].append(name)
+            if len(tokens) - i >= 2:
+                self.written.append((offset, next(n for n in self.namesakes[surname] if n.endswith(name))))
             full = self.people[surname][0]
             if not full.endswith(name) and not name.endswith(full):
                 continue
@@ -170,7 +175,7 @@ class DocumentSpeakers:
             if appositive:
                 seen.append(appositive.group(1).lower())
         given = first_names()
-        for full, _ in self.people.values():
+        for full in (n for names in self.namesakes.values() for n in names):
             if full.split()[0] in given:
                 self.gender[full] = given[full.split()[0]]
         for m in _HONORIFIC.finditer(self.text):
@@ -212,6 +217,10 @@ class DocumentSpeakers:
                                    if at < start and self.gender.get(full) == gender), None)
                 if person:
                     return Speaker(person, "person")
+            if low in ("they", "it") and start is not None:
+                group = self._group(start, plural=low == "they")
+                if group:
+                    return group
             return Speaker(s, "person" if low in ("i", "you") else "organization" if low == "it" else "person")
         if re.search(r"\s(?:and|&)\s", s) and not re.match(r"(?i)the\s", s):
             return Speaker(s, "person")  # `Putin and Trump`: two people, kept as written
@@ -258,23 +267,43 @@ class DocumentSpeakers:
         if name:
             honorific = _HONORIFIC.match(s)
             gender = None if honorific is None else "m" if honorific.group(1) == "Mr" else "f"
-            full = self._full(name, gender)[0]
+            full = self._full(name, gender, start)[0]
             if gender:
                 self.gender.setdefault(full, gender)
             return Speaker(full, "person", role)
         return Speaker(s, "person")
 
-    def note(self, speaker: Speaker) -> None:
-        """Remember the named people who spoke: `he` / `she` after them is the latest one of that gender.
+    def note(self, speaker: Speaker, start: int | None = None) -> None:
+        """Remember the named people who spoke: `he` / `she` after them is the latest one of that gender;
+        and, with `start`, the organisations and groups that spoke, for `they` / `it`.
 
         Only a name counts (`Rick Perry`, `Calderón`): an unresolved description
         (`the Texas governor`, `The Hill`) or a pronoun is not remembered."""
         name = speaker.name
+        if start is not None and name.lower() not in PRONOUNS and (
+                speaker.type == "organization" or speaker.type == "person" and " and " in name):
+            self.groups.append((start, speaker))
         if speaker.type != "person" or " and " in name or not _NAMEISH.fullmatch(name) or name.split()[0].lower() in ("the", "a", "an"):
             return
+        if start is not None:
+            self.spoke.append((start, name))
         if name in self.recent:
             self.recent.remove(name)
         self.recent.append(name)
+
+    def _group(self, start: int, plural: bool) -> Speaker | None:
+        """`they` / `it` at `start`: the organisation (or, for `they`, the group of people) that spoke last, when
+        no named person spoke after it and it spoke in the same or the previous paragraph."""
+        if not self.groups:
+            return None
+        at, group = self.groups[-1]
+        if at >= start or self.text.count("\n\n", at, start) > 1 or self.text.count("\n", at, start) > 2:
+            return None
+        if any(at < offset < start for offset, _ in self.spoke):
+            return None  # a person spoke since: `they` may be anyone
+        if group.type == "organization" or plural and " and " in group.name:
+            return group
+        return None
 
     def note_document(self, noun: str, speaker: Speaker) -> None:
         """`Trump said in a statement`: a later `the statement` is Trump's (`e-mail` and `email` are one)."""
@@ -310,11 +339,21 @@ class DocumentSpeakers:
                 return name
         return None
 
-    def _full(self, name: str, gender: str | None = None) -> tuple[str, str | None]:
+    def _full(self, name: str, gender: str | None = None, start: int | None = None) -> tuple[str, str | None]:
         """The full name and role of `name` as the document first writes it (`Obama` -> `Barack Obama`);
-        with `gender` (from `Mr.` / `Ms.`), the first namesake of that gender or of unknown gender."""
+        with `gender` (from `Mr.` / `Ms.`), the first namesake of that gender or of unknown gender; with
+        `start`, among namesakes the one written last before `start`."""
         tokens = name.split()
         known = self.people.get(tokens[-1])
+        if known and start is not None and len(tokens) == 1 and len(self.namesakes.get(tokens[-1], ())) > 1:
+            # `Erik Karlsson said ...` ... `Karlsson added`: of namesakes, the one who spoke last, of the gender;
+            # else one written earlier in the same paragraph
+            fits = [n for n in self.namesakes[tokens[-1]] if gender is None or self.gender.get(n, gender) == gender]
+            para = self.text.rfind("\n", 0, start)
+            before = ([n for at, n in self.spoke if at < start and n in fits]
+                      or [n for at, n in self.written if para < at < start and n in fits])
+            if before:
+                return before[-1], self.people[tokens[-1]][1] if before[-1] == known[0] else None
         if known and gender and len(tokens) == 1:
             fitting = [n for n in self.namesakes.get(tokens[-1], ()) if self.gender.get(n, gender) == gender]
             if not fitting:
