@@ -3,7 +3,9 @@
     .venv/bin/python bench/speaker_registry_basil.py [--keep DIR]
 
 Prints the issue-12 targets: how many rows of `speakers` begin with a
-subordinator, conjunction, preposition or verb (listed); how many
+subordinator, conjunction, preposition or verb (listed; `That committee` and
+`At least one` are a determiner and a quantifier, `Elected officials` a
+participle modifying its noun); how many
 speaker_ids the most quoted person carries (claims whose speaker's surname is
 that person's, outside documents naming a namesake, grouped by speaker_id);
 the share of person and organisation claims that have a speaker_id; and
@@ -47,7 +49,15 @@ def _bad_start(name: str) -> bool:
     first = words[0].strip("“\"'‘").lower() if words else ""
     if first == "that" and len(words) > 1 or re.match(r"(?i)at (?:least|most)\b", name):
         return False
-    return first in NOT_A_NAME_START or (first.endswith(("ing", "ed")) and not first.endswith("thing") and len(first) > 5)
+    if first in NOT_A_NAME_START:
+        return True
+    # a verb: a participle alone or before a determiner or particle (`stamped out`, `deleted a reference`),
+    # not one modifying a noun (`Elected officials`, `leaked documents`)
+    verb = first.endswith(("ing", "ed")) and not first.endswith("thing") and len(first) > 5
+    return verb and (len(words) == 1 or words[1].lower() in _DETERMINERS_AND_PARTICLES)
+
+
+_DETERMINERS_AND_PARTICLES = frozenset("a an the his her their its this that out up down off on in to for".split())
 
 
 def report(store: TableStore) -> dict:

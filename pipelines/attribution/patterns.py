@@ -70,7 +70,7 @@ def ends_clause(text: str, pos: int, limit: int) -> bool:
 # headline's source)
 _KICKER = re.compile(
     r"\s*(?:The Latest|Latest|Breaking|Breaking News|Exclusive|EXCLUSIVE|Watch|WATCH|Look|Just Leaked|Paid Notice|Update|UPDATE|"
-    r"Analysis|Opinion|Editorial|Video|VIDEO|Photos|Fact Check|Live|Timeline|Explainer|Review)\s*:"
+    r"Analysis|Opinion|Editorial|Video|VIDEO|Photos|Fact Check|Live|Timeline|Explainer|Review|Updated|UPDATED)\s*:"
 )
 
 

@@ -195,7 +195,7 @@ class DocumentSpeakers:
         description in apposition (`Elizabeth Lauten, 31,` / `Elizabeth Lauten, a
         former aide who ...`) resolves to the name written right before it.
         """
-        s = written.strip()
+        s = re.sub(r"(?<=\w)[’']s?$", "", written.strip()) or written.strip()  # `Mr. Trump’s` criticism: Trump
         low = s.lower()
         if start is not None and (low in ("who", "which") or _NOT_A_NAME.match(s)):
             before = _name_before(self.text, start)
