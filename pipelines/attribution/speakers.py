@@ -101,13 +101,31 @@ def _name_before(text: str, start: int) -> str | None:
     a name closed by a comma or a dash right before `start`; else a definite noun phrase (`the union, which`)."""
     m = re.search(r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of|for|the)){0,5})(?:,|\s+[—–])\s*$", text[max(0, start - 80):start])
     if not m:
-        body = re.search(r"\b(the\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+),\s*$", text[max(0, start - 80):start])
-        return body.group(1) if body else None  # `according to the union, which said`
+        body = re.search(r"\b((?i:the)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+),\s*$", text[max(0, start - 80):start])
+        if body:
+            return body.group(1)  # `according to the union, which said`
+        return _restricted_before(text[max(0, start - 80):start])
     written = re.sub(r"^(?:The|A|An)\s+", "the ", m.group(1)) if re.search(r"\s(?:and|of|for|the)\s", m.group(1)) else m.group(1)
     if written != m.group(1) or re.search(r"\s(?:and|of|for)\s", written):
         return written  # `the University and College Union, which said`: a body's name as written
     role, name = split_role(written)
     return written if name and role is None else name
+
+
+_NOT_IN_NP = frozenset("of from by for to with in on at about against among and or but than is are was were has have had "
+                       "been be said says told that this there".split())
+
+
+def _restricted_before(before: str) -> str | None:
+    """`Republicans` of `criticism from Republicans who accused`, `Justice Antonin Scalia` of `... Scalia who said`:
+    the noun phrase right before a `who` with no comma, back to a preposition, a verb or a clause mark."""
+    tokens = re.findall(r"[\w.’'-]+|[^\w\s]", before)
+    phrase: list[str] = []
+    for t in reversed(tokens[-5:]):
+        if t.lower() in _NOT_IN_NP or t.lower() in CLOSED_CLASS or not re.match(r"\w", t):
+            break
+        phrase.insert(0, t)
+    return " ".join(phrase) if phrase and phrase[-1].lower() not in PRONOUNS else None
 
 
 @dataclass(slots=True)
