@@ -122,7 +122,7 @@ def _restricted_before(before: str) -> str | None:
     tokens = re.findall(r"[\w.’'-]+|[^\w\s]", before)
     phrase: list[str] = []
     for t in reversed(tokens[-5:]):
-        if t.lower() in _NOT_IN_NP or t.lower() in CLOSED_CLASS or not re.match(r"\w", t):
+        if t.lower() in _NOT_IN_NP or t.lower() in CLOSED_CLASS or not re.match(r"\w", t) or re.fullmatch(r"[a-z]+ing", t):
             break
         phrase.insert(0, t)
     return " ".join(phrase) if phrase and phrase[-1].lower() not in PRONOUNS else None
