@@ -52,7 +52,7 @@ KEEP_UNCONFIRMED_RULES = True
 DROP_UNCONFIRMED = frozenset({"source_first", "raising"})
 MIN_NEW_CONFIDENCE = 0.0
 TAGGER_SOURCE = "always"
-TAGGER_SOURCE_PATTERNS = frozenset({"source_first", "trailing", "inverted", "participle", "raising"})
+TAGGER_SOURCE_PATTERNS = frozenset({"source_first", "trailing", "inverted", "participle"})
 NEW_NEEDS_SOURCE = False
 TAGGER_CUE = "start"
 TAGGER_RULES_SOURCE = False
@@ -248,6 +248,19 @@ def _holds(host, pos: int) -> bool:
     return bool(host.content) and min(a for a, _ in host.content) <= pos < max(b for _, b in host.content)
 
 
+_TO_VERB = re.compile(r"\s+to\s+([a-z]+)")
+# `appears set to veto`: the subject's intention
+_INTENT = re.compile(r"\s+(?:set|poised|ready|prepared|determined|eager|willing)\s+to\b")
+
+
+def _says_through(text: str, cue: tuple[int, int]) -> bool:
+    """`appeared to suggest`, `seemed to think`, `appears set to veto`: a raising verb before a reporting verb
+    or an intention, whose subject is the source; else (`Trump appears to have learned`) the author's claim."""
+    words_ = text[cue[0]:cue[1]].split()
+    after = _TO_VERB.match(text, cue[1])
+    return len(words_) > 1 or bool(after and after.group(1) in reporting_verbs()) or bool(_INTENT.match(text, cue[1]))
+
+
 def merge(text: str, candidates: list, units, tagged) -> list:
     """The rules' candidates whose cue the tagger also finds, and the tagger's attributions the rules missed.
 
@@ -278,7 +291,9 @@ def merge(text: str, candidates: list, units, tagged) -> list:
                     if not _CHANNEL_TAIL.match(text, c.cue[1], t.cue[1]):
                         c.cue = t.cue  # `said in a letter`, `pointed to`: where the tagger reads a longer cue
                     # `said on Truth Social`: the platform is the claim's channel, not part of its cue
-                if TAGGER_SOURCE and t.source is not None and (c.source is None or TAGGER_SOURCE == "always" and c.pattern in TAGGER_SOURCE_PATTERNS):
+                if (TAGGER_SOURCE and t.source is not None and (c.pattern != "raising" or _says_through(text, t.cue))
+                        and (c.source is None or TAGGER_SOURCE == "always" and c.pattern in TAGGER_SOURCE_PATTERNS)):
+                    # `Trump appears to have ...`: the author's claim, PolNeAR's Attribution-no-source
                     c.source = _trim_source(text, t.source) or c.source
                 if "floating" in c.extra or c.pattern in ("headline", "label", "dash_quote"):
                     continue

@@ -27,7 +27,7 @@ CLOSED_CLASS = frozenset(
     "after although as at because before but by despite during for from if in into like near of on once or "
     "since so than that though through to under unless until upon when whenever where whereas whether while with "
     "within without yet and nor who whom whose which what why how amid among against about over across "
-    "behind beyond toward towards via per then there here also even just still now not no".split()
+    "behind beyond toward towards via per then there here also even just still now not no this these those".split()
 )
 _EDGE = "“”\"'‘’.,;:()!?"
 

@@ -89,8 +89,8 @@ def headline(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
         return ((start + m.start("src"), start + m.end("src")), (start + m.start("cue"), start + m.end("cue")),
                 (start + m.start("con"), start + m.end("con")))
     m = re.match(r"^(?P<src>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)(?P<cue>:)\s+(?P<con>.+?)\s*$", line)
-    if m and m.group("src").isupper() and not _names_someone(m.group("src")):
-        return None  # `READ MORE: ...`, `RELATED: ...`: a link line
+    if m and not _names_someone(m.group("src")) and m.group("src").split()[-1].lower() not in words("document_sources.txt"):
+        return None  # `READ MORE: ...`, `Delegate Update: ...`: a link line or a kicker, not `Poll: ...`
     if m and len(m.group("con").split()) >= 2:
         con_end = trim_end(text, start + m.start("con"), start + m.end("con"))
         return ((start + m.start("src"), start + m.end("src")), (start + m.start("cue"), start + m.end("cue")),

@@ -463,8 +463,8 @@ def split_role(written: str) -> tuple[str | None, str | None]:
     i = len(tokens)
     while i > 0 and _NAME_TOKEN.match(tokens[i - 1]) and tokens[i - 1].lower() not in titles:
         i -= 1
-    a, b = name_words(tokens[i:], titles)  # `But Democrats`, `Who Criticized Trump`
-    name_tokens = tokens[i + a:i + b]
+    a, _ = name_words(tokens[i:], titles)  # `But Democrats`, `Who Criticized Trump`; `Shooting Survivors` stay
+    name_tokens = tokens[i + a:]
     if not name_tokens or any(t.endswith(("’s", "'s")) for t in name_tokens):
         return None, None
     if name_tokens[0] in ("Mr.", "Mrs.", "Ms.", "Dr."):
