@@ -12,9 +12,9 @@ marks an attribution (a statement, belief, intention, decree, argument or
 evidence of a source; not an action or a description) and the speaker is
 the one who says, believes or shows it (the author when the text gives no
 source); span boundaries are not judged.  The labels are
-`bench/indirect_precision_labels.tsv` (document, cue start, cue end, label,
-note), keyed by the cue: a claim of the sample without a label (after the
-extractor changed) is counted and listed, not guessed.  The tagger is
+`bench/indirect_precision_labels.tsv` (document, cue start, cue end, speaker,
+label, note), keyed by the cue and the speaker: a claim of the sample without
+a label (after the extractor changed) is counted and listed, not guessed.  The tagger is
 trained on PolNeAR train, so these texts flatter it somewhat.
 """
 
@@ -61,11 +61,11 @@ def sample() -> list[dict]:
     return out
 
 
-def labels() -> dict[tuple[str, int, int], tuple[int, str]]:
+def labels() -> dict[tuple[str, int, int, str], tuple[int, str]]:
     if not LABELS.exists():
         return {}
     with open(LABELS, encoding="utf-8") as fh:
-        return {(r["doc"], int(r["cue_start"]), int(r["cue_end"])): (int(r["label"]), r["note"])
+        return {(r["doc"], int(r["cue_start"]), int(r["cue_end"]), r["speaker"]): (int(r["label"]), r["note"])
                 for r in csv.DictReader(fh, delimiter="\t")}
 
 
@@ -77,7 +77,7 @@ def main() -> int:
     right = wrong = 0
     unlabelled = []
     for i, c in enumerate(drawn):
-        label = known.get((c["doc"], c["cue_start"], c["cue_end"]))
+        label = known.get((c["doc"], c["cue_start"], c["cue_end"], c["speaker"] or ""))
         if label is None:
             unlabelled.append(c)
         elif label[0]:
@@ -85,7 +85,7 @@ def main() -> int:
         else:
             wrong += 1
         if "--show" in sys.argv:
-            print(f"{i:3} [{label[0] if label else '?'}] {c['doc']}\t{c['cue_start']}\t{c['cue_end']}\n"
+            print(f"{i:3} [{label[0] if label else '?'}] {c['doc']}\t{c['cue_start']}\t{c['cue_end']}\t{c['speaker'] or ''}\n"
                   f"    source {c['source']!r} -> {c['speaker']!r}; cue {c['cue']!r} ({c['pattern']}); content {c['content'][:160]!r}\n"
                   f"    {c['context'][:400]}" + (f"\n    note: {label[1]}" if label and label[1] else ""))
     judged = right + wrong

@@ -170,6 +170,7 @@ class DocumentSpeakers:
             for j, t in enumerate(tokens):
                 if t.lower() in titles:
                     i = j + 1
+            i += name_words(tokens[i:])[0]  # `Senator Endorsed Trump`: no verb after a title either
             name = " ".join(tokens[i:])
             if not (2 <= len(tokens) - i <= 3) or not _PERSON_NAME.fullmatch(name) or any(t.lower() in _MINOR for t in tokens[i + 1:]):
                 continue  # `Mitt To Akin` of a title-case headline is no name
@@ -303,6 +304,8 @@ class DocumentSpeakers:
             self.groups.append((start, speaker))
         if speaker.type != "person" or " and " in name or not _NAMEISH.fullmatch(name) or name.split()[0].lower() in ("the", "a", "an"):
             return
+        if name.split()[-1].lower() in words("speaker_titles.txt"):
+            return  # `Big-Name Senator` of a headline: a description, not a name
         if start is not None:
             self.spoke.append((start, name))
         if name in self.recent:
