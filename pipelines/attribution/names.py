@@ -75,6 +75,18 @@ def name_words(tokens: list[str], keep: frozenset[str] = frozenset()) -> tuple[i
     return i, j
 
 
+def function_words(tokens: list[str]) -> int:
+    """How many leading tokens are function words or verbs (`But`, `Who Criticized`), never a name's start;
+    stricter than `name_words`, which also drops common nouns and quantifiers (`Some`, `Top`)."""
+    i = 0
+    while i < len(tokens) - 1:
+        low = tokens[i].strip(_EDGE).lower()
+        if not (low in CLOSED_CLASS or low.endswith(("ing", "ed")) and not is_name_word(tokens[i])):
+            break
+        i += 1
+    return i
+
+
 def common_word(token: str) -> bool:
     """A word the press writes in lower case well over half the time (`Aide`, `Top`), or a function word.
 

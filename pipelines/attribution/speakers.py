@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import first_names, words
-from .names import CLOSED_CLASS, name_words
+from .names import CLOSED_CLASS, function_words, name_words
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"})
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*$")
@@ -466,8 +466,7 @@ def split_role(written: str) -> tuple[str | None, str | None]:
     i = len(tokens)
     while i > 0 and _NAME_TOKEN.match(tokens[i - 1]) and tokens[i - 1].lower() not in titles:
         i -= 1
-    a, _ = name_words(tokens[i:], titles)  # `But Democrats`, `Who Criticized Trump`; `Shooting Survivors` stay
-    name_tokens = tokens[i + a:]
+    name_tokens = tokens[i + function_words(tokens[i:]):]  # `But Democrats`, `Who Criticized Trump`; `Some Democrats` stay
     if not name_tokens or any(t.endswith(("’s", "'s")) for t in name_tokens):
         return None, None
     if name_tokens[0] in ("Mr.", "Mrs.", "Ms.", "Dr."):
