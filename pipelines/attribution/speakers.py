@@ -160,6 +160,7 @@ class DocumentSpeakers:
             tokens = m.group().split()
             if len(tokens[-1]) > 2 and tokens[-1].endswith("."):
                 tokens[-1] = tokens[-1][:-1]  # `..., Barack Obama.`: the sentence's period
+            tokens[-1] = re.sub(r"(?<=\w)[’']s?$", "", tokens[-1])  # `Barack Obama's` clarification
             a, b = name_words(tokens, titles)  # `Despite Trump`, `Indicting Roger Stone` of a title-case headline
             if b - a < 2:
                 continue
