@@ -18,18 +18,19 @@ opening `But` / `And` from the content before a cue and the person told
 from the content after it (`told reporters on Friday that ...`), and gives a
 source read from its last conjunct the one before (`RT and its defenders`);
 a source that is a lone `The` / `A` runs on to its noun (`The judge rubbed
-...`).  Without
+...`).  Then an attribution whose cue sits on a link line (`READ MORE: ...`,
+`WATCH: ...`) or an all-capitals heading (`FED TALK`) is dropped, and each
+source is cut to its noun phrase (`sources.noun_phrase`: no opening
+subordinator, conjunction, preposition or participle clause).  Without
 python-crfsuite or the model file, or with CLAIMWIRE_ATTRIBUTION=rules, the
 rules work alone.
 
-PolNeAR dev, exact-match F1 of the release scorer, cue / source / content,
-and token-level content F1 (`claimwire eval --gold ../shared/data/polnear/dev`;
-bench/attribution_eval.py, which segments without titles, in brackets):
-70.0 / 72.8 / 56.8, 86.4 (70.0 / 72.9 / 56.9, 86.5); cue P 79.6, R 62.4.
-Before UNNEST and `_stance_toward` (`merge`), `clauses`, headline verbs,
-`Poll:` headlines, transcript turns, tagged sources without datelines and the
-rules' pattern among the tagger's features: 67.9 / 69.5 / 54.2, 84.2 (68.0 /
-69.7 / 54.3, 84.2).  Each change's share is noted at its setting.
+Speakers (`speakers.DocumentSpeakers`) are resolved within the document;
+which capitalised words can make up a name is decided by the case model of
+`names` (learned from PolNeAR train), not by capitalisation alone, so a
+title-case headline word (`Despite Trump`) or a verb (`Indicting Roger
+Stone`) is never part of a name.  Figures: `claimwire eval --gold
+../shared/data/polnear/dev` and `bench/attribution_eval.py`.
 
 Spans follow PolNeAR's conventions, checked against its train split: the cue
 is the verb group (`said`, `has said`, `also told`, `said in a statement`,
@@ -48,10 +49,14 @@ Decisions:
   Trump that ...`) is nested: its `parent` is the outer one's index, and
   outer attributions come before those nested in them.
 - `speaker_name` is canonical within the document: titles go to
-  `speaker_role`, a surname or `he` / `she` (the last named person who spoke)
-  and descriptions (`the U.S. leader`, `the Kremlin spokesman`) resolve to a
-  named person of the document when exactly one fits; otherwise the text as
-  written.  An attribution without a source is typed `author`.
+  `speaker_role`; a surname resolves to the document's full name (among
+  namesakes, the one who spoke last); `he` / `she` to the last named person
+  who spoke whose gender does not contradict it; `they` / `it` to the
+  organisation or group that spoke last when no person spoke since;
+  descriptions (`the U.S. leader`, `the Kremlin spokesman`) to a named person
+  of the document when exactly one fits; otherwise the text as written.  An
+  attribution without a source (and a raising verb's, `Trump appears to
+  ...`) is typed `author`.
 - `extra["pattern"]` names the rule that found it (`source_first`,
   `trailing`, `inverted`, `according_to`, `participle`, `raising`,
   `headline`, `label`, `in_document`, `dash_quote`), or `tagger` for one only

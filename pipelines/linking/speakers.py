@@ -1,12 +1,19 @@
 """Speakers across documents: one id for `Donald Trump`, `Trump`, `President Trump`, `the U.S. leader`.
 
-Mentions are keyed by their parsed name (first name, surname, suffix):
-full names meet on that key (nicknames and spelling variants folded); a
-bare surname joins the one full name with that surname in its story, else
-the one in the corpus, else stays a speaker of its own in the story; a role
+`speakers` is a registry over the whole corpus.  Mentions are keyed by their
+parsed name (first name, surname, suffix): full names meet on that key
+(nicknames and spelling variants folded, titles dropped); a bare surname
+joins the one full name with that surname in its document, else in its
+story, else the corpus's dominant one (over half the mentions of full names
+with that surname), else stays a speaker of its own in the story; a role
 (`the U.S. president`) joins the one named speaker who carries that role in
-the story.  `Donald Trump Jr.` keeps its suffix; `Bill` and `Hillary
-Clinton` keep their first names.  Anonymous and author mentions get no id.
+the story, and a description none carries (`the president`, `lawmakers`) is
+a speaker of its own within its document.  `Donald Trump Jr.` keeps its
+suffix; `Bill` and `Hillary Clinton` keep their first names.  Organisations
+(`the Kremlin`) are one speaker everywhere, documents (`the statement`) only
+within their story.  Anonymous and author mentions, and pronouns no earlier
+name resolved, get no id.  Keys are derived from the names alone, so an id is
+the same in every run that links the same mentions.
 """
 
 from __future__ import annotations
