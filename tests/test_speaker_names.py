@@ -157,3 +157,8 @@ def test_a_belief_verb_with_a_source_is_a_claim_of_that_source():
     # PolNeAR's guidelines count beliefs (`Lowell thinks that pickles are unhealthy`) as attributions
     assert names("The debate went on for hours.", "Some Democrats think that the tax will fail.")[-1] == (
         "Some Democrats", "Some Democrats")
+
+
+def test_a_second_predicate_s_source_is_the_subject_after_an_opening_phrase():
+    got = names("During the 2012 election, Mitt Romney ran on the economy and accused Obama of bungling the recovery.")
+    assert got[-1] == ("Mitt Romney", "Mitt Romney")

@@ -90,12 +90,8 @@ def source_before(text: str, lo: int, hi: int) -> Pair | None:
         return None
     # `X did A and said B`: the source is the subject of the first clause
     if re.search(r"(?:^|\s)(?:and|but)$", text[max(lo, end - 4):end]):
-        first = lo
-        while first < end and text[first].isspace():
-            first += 1
-        lead = LEADING.match(text, first, end)
-        m = SUBJECT.match(text, lead.end() if lead else first, end)
-        return (m.start(), m.end()) if m else None
+        # `During the 2012 election, Mitt Romney ran on ... and accused Obama`: past an opening phrase too
+        return clause_subject(text, lo, end)
     if text[end - 1] == ")":
         # `Sen. Elizabeth Warren (D-MA) said`
         open_at = text.rfind("(", lo, end)
