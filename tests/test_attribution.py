@@ -193,6 +193,7 @@ def test_seed_article_speakers():
     found = extract_attributions(text, _seed_sentences(text))
     got = [(a.cue.text(text), a.speaker.text(text), a.speaker_name, a.parent is not None) for a in found]
     assert got == [
+        ("says", "Trump", "Donald Trump", False),  # the headline: Trump speaks to Putin, says Ukraine talks to start ...
         ("said", "U.S. President Donald Trump", "Donald Trump", False),
         ("agreed", "they", "they", True),
         ("said", "Trump", "Donald Trump", False),
@@ -225,7 +226,7 @@ def test_seed_article_speakers():
     peskov = [a for a in found if a.speaker.text(text) == "Putin spokesman Dmitry Peskov"][0]
     assert len(peskov.content) == 2 and peskov.channel == "in his readout"
     assert all(by_cue[a.cue.start].extractor == EXTRACTOR for a in found)
-    kremlin_told = found[7]
+    kremlin_told = found[8]
     assert found[kremlin_told.parent].speaker.text(text) == "the Kremlin"
 
 
@@ -605,3 +606,10 @@ def test_a_source_cut_at_a_capitalized_determiner_runs_on_to_its_noun():
     c = Candidate(0, (76, 82), "say", (0, 3), [(83, 85)], "participle")
     with_whole_subject(text, [c])
     assert c.source == (0, 3)  # no verb within four words: left as it was
+
+
+def test_a_headline_second_predicate_is_its_subject_claim():
+    text, [a] = extract("Kessler meets union leaders, says rail tax will pass in November", "The council met.",
+                        headline_first=True)
+    assert spans(text, a) == ("Kessler", "says", ["rail tax will pass in November"])
+    assert extract("Economy grows, says report", "The council met.", headline_first=True)[1] == []

@@ -51,6 +51,11 @@ def test_nested_attribution_points_to_its_parent(ap):  # Putin stressed …, Pes
     assert outer and outer[0]["speaker"] == "Dmitry Peskov"
 
 
+def test_headline_second_predicate(seeded_store):  # Trump speaks to Putin, says Ukraine talks to start 'immediately'
+    claims = claims_of(seeded_store, "000_5bda79cfd975bed4")
+    find(claims, "Ukraine talks to start", speaker="Donald Trump", cue_text="says")
+
+
 def test_according_to_trailing(ap):  # …, according to a U.S. official.
     find(ap, "the United States released Alexander Vinnik", speaker_text="a U.S. official", cue_lemma="according to")
 

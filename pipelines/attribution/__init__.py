@@ -18,18 +18,19 @@ opening `But` / `And` from the content before a cue and the person told
 from the content after it (`told reporters on Friday that ...`), and gives a
 source read from its last conjunct the one before (`RT and its defenders`);
 a source that is a lone `The` / `A` runs on to its noun (`The judge rubbed
-...`).  Without
+...`).  Then an attribution whose cue sits on a link line (`READ MORE: ...`,
+`WATCH: ...`) or an all-capitals heading (`FED TALK`) is dropped, and each
+source is cut to its noun phrase (`sources.noun_phrase`: no opening
+subordinator, conjunction, preposition or participle clause).  Without
 python-crfsuite or the model file, or with CLAIMWIRE_ATTRIBUTION=rules, the
 rules work alone.
 
-PolNeAR dev, exact-match F1 of the release scorer, cue / source / content,
-and token-level content F1 (`claimwire eval --gold ../shared/data/polnear/dev`;
-bench/attribution_eval.py, which segments without titles, in brackets):
-70.0 / 72.8 / 56.8, 86.4 (70.0 / 72.9 / 56.9, 86.5); cue P 79.6, R 62.4.
-Before UNNEST and `_stance_toward` (`merge`), `clauses`, headline verbs,
-`Poll:` headlines, transcript turns, tagged sources without datelines and the
-rules' pattern among the tagger's features: 67.9 / 69.5 / 54.2, 84.2 (68.0 /
-69.7 / 54.3, 84.2).  Each change's share is noted at its setting.
+Speakers (`speakers.DocumentSpeakers`) are resolved within the document;
+which capitalised words can make up a name is decided by the case model of
+`names` (learned from PolNeAR train), not by capitalisation alone, so a
+title-case headline word (`Despite Trump`) or a verb (`Indicting Roger
+Stone`) is never part of a name.  Figures: `claimwire eval --gold
+../shared/data/polnear/dev` and `bench/attribution_eval.py`.
 
 Spans follow PolNeAR's conventions, checked against its train split: the cue
 is the verb group (`said`, `has said`, `also told`, `said in a statement`,
@@ -48,10 +49,14 @@ Decisions:
   Trump that ...`) is nested: its `parent` is the outer one's index, and
   outer attributions come before those nested in them.
 - `speaker_name` is canonical within the document: titles go to
-  `speaker_role`, a surname or `he` / `she` (the last named person who spoke)
-  and descriptions (`the U.S. leader`, `the Kremlin spokesman`) resolve to a
-  named person of the document when exactly one fits; otherwise the text as
-  written.  An attribution without a source is typed `author`.
+  `speaker_role`; a surname resolves to the document's full name (among
+  namesakes, the one who spoke last); `he` / `she` to the last named person
+  who spoke whose gender does not contradict it; `they` / `it` to the
+  organisation or group that spoke last when no person spoke since;
+  descriptions (`the U.S. leader`, `the Kremlin spokesman`) to a named person
+  of the document when exactly one fits; otherwise the text as written.  An
+  attribution without a source (and a raising verb's, `Trump appears to
+  ...`) is typed `author`.
 - `extra["pattern"]` names the rule that found it (`source_first`,
   `trailing`, `inverted`, `according_to`, `participle`, `raising`,
   `headline`, `label`, `in_document`, `dash_quote`), or `tagger` for one only
@@ -71,6 +76,8 @@ from .extract import extract_candidates
 from .learned import tag_document
 from .overlaps import ContentIndex, SpanIndex
 from .quotes import QUOTE_CHARS
+from .patterns import heading_line, navigation_line
+from .sources import noun_phrase
 from .speakers import DocumentSpeakers, Speaker
 from .units import unit_at
 
@@ -186,6 +193,11 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
     tagged = tag_document(text, sentences, rule_spans(candidates)) if candidates or sentences else None
     if tagged is not None:
         candidates = M.merge(text, candidates, units, tagged)
+    for c in candidates:
+        if navigation_line(text, c.cue[0]) or heading_line(text, c.cue[0]):
+            c.content = []  # `READ MORE: Trump says ...`, `FED TALK`: a link or a heading, no attribution; dropped below
+        elif c.source is not None and heading_line(text, c.source[0]):
+            c.source = None
     candidates = _well_formed(candidates)
     if M.SPLIT_COORDINATED:
         candidates = split_coordinated(text, candidates)
@@ -200,6 +212,9 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
     if M.WHOLE_SUBJECT:
         with_whole_subject(text, candidates)
     _leading_participles(text, candidates, units)
+    for c in candidates:
+        if c.source is not None:
+            c.source = noun_phrase(text, *c.source)
     people = DocumentSpeakers(text)
     out: list[Attribution] = []
     index: dict[int, int] = {}
@@ -214,7 +229,7 @@ def extract_attributions(text: str, sentences: Sequence[Sentence]) -> list[Attri
             if host is not None:
                 speaker = Speaker(host.speaker_name, "person", host.speaker_role)
         if speaker is not None and c.parent is None:
-            people.note(speaker)
+            people.note(speaker, c.source[0] if c.source else c.cue[0])
             issued = _IN_DOCUMENT.match(text, c.cue[0], min(len(text), c.cue[1] + 40))
             if issued and speaker.type in ("person", "organization"):
                 people.note_document(issued.group(1), speaker)  # `Trump said in a statement` ... `the statement continued`

@@ -6,55 +6,12 @@ shape, quote state, sentence position, `that` / a quote / a colon ahead, the
 reporting-verb and title lexicons, a cue prior learned from train
 (`attribution_cue_prior.tsv`), and the rules' own (outermost) attributions as
 BIO tags, with neighbours at +-2, and the pattern that read each rules cue
-(`rp=source_first`: the tagger learns how far to trust each; PolNeAR dev exact F1
-69.9 / 72.0 / 56.5 against 69.8 / 71.9 / 55.9 without, by bench/attribution_eval.py;
-the pattern on the first token of each content fragment too: 69.6 / 71.9 / 55.9).
+(`rp=source_first`: the tagger learns how far to trust each).
 The model (`pipelines/models/attribution_crf.crfsuite`, python-crfsuite's
 own format, not a pickle) is trained by `python -m
-pipelines.training.train_attribution` on PolNeAR train.
-
-Tried on PolNeAR dev and not kept (exact F1 cue / source / content, token
-content, with the merge of `__init__`; this feature set: 68.5 / 69.5 / 54.1,
-84.4 at about 370,000 chars/s):
-- a richer set (words at +-3, last 2 letters, shapes at +-1, quote-mark
-  distances, sentence-level `holds a lexicon verb / a quote / the rules'
-  cue` with the token's side of that cue, token / sentence / paragraph
-  position buckets, the cue prior of neighbours at +-2 and of word pairs such
-  as `according to`): 68.9 / 69.8 / 54.7, 84.8, but about 290,000 chars/s,
-  under the 300,000 floor; without the +-3 words, 2-letter suffixes and
-  neighbour shapes (68.6 / 69.6 / 53.9, 84.3, about 320,000 chars/s) it is no
-  better than this set; only the prior of neighbours and word pairs added to
-  this set: 68.2 / 69.6 / 54.5, 83.9.  Within that richer set, leaving the
-  neighbour / pair prior out cost cue 1.2 and content 0.7.
-- a cue wherever its marginal reaches 0.55 though Viterbi reads none (with
-  the richer set: cue +0.3, content -0.1, and slower); on a lexicon or
-  high-prior word only, with this set, from 0.5 / 0.4 / 0.3: cue 69.2 / 68.8 /
-  68.1 against 69.8.
-- the cue prior of each word's stem too (`criticiz`): 69.8 / 71.2 / 56.0
-  against 69.8 / 71.8 / 55.9.
-Tried later, each retrained (a retrain without a change is byte-identical),
-against 70.0 / 72.1 / 56.8, 86.5 (bench/attribution_eval.py, merge of the
-time): the rules' clause subject no longer a lone `The` / `A` / `An` (`The
-senator spoke ...`, `grammar.SUBJECT`; the merge's guard in
-`_participle_source` stays): 70.0 / 71.8 / 56.7, 86.0; on top of it, the
-prior bucket and the 3-letter suffix each paired with the word ahead
-(`cpah=m|that`): 69.9 / 71.7 / 56.3, 86.1; `feature.minfreq` 1: 70.1 / 71.8 /
-56.8, 86.8 but 18.6 MB.  Against 70.0 / 72.1 / 56.9, 86.5: that subject fix
-keeping the determiner's noun phrase before `said` / `told` / ...: 69.7 /
-71.7 / 56.4, 86.3; the lone-determiner fix with the lexicon's lemma and class
-of a reporting verb (`lem=tell`, `lcl=free`): 69.7 / 71.4 / 56.5, 86.1.  Cue
-recall fell 0.7-1.1 with each subject fix.
-Word clusters, to reach cue words unseen in train (k-means, scikit-learn,
-seed 0, over the static word vectors of `training.build_word_vectors`: 256
-and 1024 clusters; `said` shares its 1024-cluster with `told` / `quoted`,
-`warned` with `cautioned`), against 70.0 / 72.9 / 56.9, 86.5: the token's
-two clusters: 69.6 / 71.8 / 56.1, 86.3; with the 1024-cluster of the
-neighbours at +-1 and the cluster paired with the word ahead: 70.0 / 72.9 /
-56.4, 86.7 (10.7 MB, about 347,000 chars/s); the same with c1 0.25: 69.7 /
-72.7 / 56.2, 86.6 (14.2 MB); the 1024 clusters alone, with neighbours and the
-word ahead: 70.0 / 72.9 / 56.1, 86.6.  For scale: one PolNeAR annotator
-scored against another on the 16 train documents annotated twice gets 70.6 /
-76.6 / 64.9, 90.8 (`bench/attribution_agreement.py`).
+pipelines.training.train_attribution` on PolNeAR train.  Its figures are
+printed by `bench/attribution_eval.py`; feature sets tried and not kept are
+recorded in the commit history.
 
 `tag_document` returns the tagged spans grouped into attributions: every
 source or content span goes to the nearest cue of its sentence (content with

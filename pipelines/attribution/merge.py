@@ -18,43 +18,33 @@ from .patterns import Candidate, is_kicker
 from .units import unit_at
 from .sources import clause_subject, plausible_source, source_after, source_before, subject_blocked
 
-# How the tagger's reading merges with the rules', each chosen on PolNeAR dev (bench/attribution_eval.py):
-# keep a rules attribution the tagger does not confirm, except for the patterns in
-# DROP_UNCONFIRMED (`source_first`, `raising`: 52 of 82 and 7 of 11 such unconfirmed ones were
-# wrong on dev; dropping them: cue +0.6, source +0.7, content +0.5 exact F1, token content -0.2);
-# add a tagged one from this confidence (0: Viterbi's choice; 0.5 and 0.7 lose F1); take the
-# tagger's source where the rules have none (True) or, for TAGGER_SOURCE_PATTERNS, also over
-# the rules' own ("always": source +1.9 exact F1 on dev; adverbs ending it, `Moreno twice`, are
-# trimmed, and so is an aside it ends on, `Kamin, who` / `Burman (`: source +0.1, 2 right; and
-# a time after it, `The Times on Saturday`, not after a participle (`a poll released Friday`):
-# source +0.2, 3 right); take the tagger's cue where it starts earlier or ends later ("start";
-# "all": always);
-# a tagged cue needs a source (loses F1); a tagged cue needs reported words (that / a quote / ...)
-# after it (loses F1), and one ending in a preposition only where it reads as a stance toward a
-# person or as a noun (`_stance_toward`; needing words after every such cue: cue -0.4, source -0.7,
-# content -0.3 exact F1, token content -0.5 on dev); take the tagger's content ("always", for
-# every pattern: keeping the rules' for any one pattern is no better); look for a tagged cue's
-# missing source with the rules (TAGGER_RULES_SOURCE: -0.6 source F1 on dev, so off); UNNEST a
-# rules candidate whose host's final content (the tagger's) no longer holds its cue, or whose
-# host was dropped (cue +0.3, source +0.2, content +0.2 exact F1; only the first: +0.2 / +0.2 / +0.1);
-# SPLIT_COORDINATED (`clauses.split_coordinated`: cue +0.1, source +0.1, content +0.3); PARENTHETICAL
-# (`clauses.parenthetical`: content +0.2; in PolNeAR train 181 of 200 such attributions before an
-# unquoted content hold the words before them, 32 of 125 before a quotation, 30 of 2,718
-# without the comma after the cue); PARTICIPLE_SOURCE (`_participle_source`, for a tagged
-# participle without a source: 2 of 3 right on dev, source recall +0.1); DISCOURSE_LEAD
-# (`clauses.without_discourse_lead`: content +0.1); CONTENT_AROUND (`_content_around`, for a tagged
-# cue with no content after it: cue +0.2, source +0.1, token content +0.1; 3 of 5 contents right;
-# a passive cue with `by` and its agent, as in 53 of 67 such PolNeAR train attributions: content
-# +0.1 by bench/attribution_eval.py, 2 of 3 right); ADDRESSEE (`clauses.without_addressee`: content
-# +0.1, 2 contents right, none lost; with `urged X to` / `accused X of` too: content -0.4);
-# CONJUNCT (`clauses.with_conjunct`: source +0.1, 2 right on dev; on train 4 right, 1 lost);
-# WHOLE_SUBJECT (`clauses.with_whole_subject`, after the tagger, since fixing the rules' subject
-# costs the retrained tagger cue recall, see `learned`: 1 right on dev, 6 on train, none lost).
+# How the tagger's reading merges with the rules' (each setting chosen on PolNeAR dev with
+# bench/attribution_eval.py; the figures are in the commit history):
+# KEEP_UNCONFIRMED_RULES keeps a rules attribution the tagger does not confirm, except for the
+#   patterns in DROP_UNCONFIRMED;
+# MIN_NEW_CONFIDENCE: the mean marginal from which a tagger-only attribution is added (0: Viterbi's);
+# TAGGER_SOURCE: the tagger's source where the rules have none, or ("always"), for
+#   TAGGER_SOURCE_PATTERNS, over the rules' own (an ending adverb, aside or time trimmed); never for
+#   a raising verb (`Trump appears to ...`: the author's claim) unless a reporting verb or an
+#   intention follows it (`appeared to suggest`, `appears set to veto`);
+# TAGGER_CUE: the tagger's cue where it starts earlier ("start") or always ("all");
+# NEW_NEEDS_SOURCE: a tagger-only cue needs a source; a tagger-only cue ending in a preposition
+#   needs to read as a stance toward a person or as a noun (`_stance_toward`);
+# TAGGER_CONTENT: the tagger's content for every pattern ("always");
+# TAGGER_RULES_SOURCE: look for a tagger-only cue's missing source with the rules;
+# UNNEST: a rules candidate whose host's final content no longer holds its cue, or whose host
+#   was dropped, becomes an outer attribution;
+# SPLIT_COORDINATED, PARENTHETICAL, DISCOURSE_LEAD, ADDRESSEE, CONJUNCT, WHOLE_SUBJECT: the
+#   `clauses` steps (coordinated cues; `A, she said, B`, both sides; an opening `But`; the person
+#   told; a source read from its last conjunct; a lone `The` run on to its noun);
+# PARTICIPLE_SOURCE: a tagged participle without a source takes the clause's subject;
+# CONTENT_AROUND: a tagged cue with no content after it takes the clause before it, a passive
+#   cue with `by` its agent.
 KEEP_UNCONFIRMED_RULES = True
 DROP_UNCONFIRMED = frozenset({"source_first", "raising"})
 MIN_NEW_CONFIDENCE = 0.0
 TAGGER_SOURCE = "always"
-TAGGER_SOURCE_PATTERNS = frozenset({"source_first", "trailing", "inverted", "participle", "raising"})
+TAGGER_SOURCE_PATTERNS = frozenset({"source_first", "trailing", "inverted", "participle"})
 NEW_NEEDS_SOURCE = False
 TAGGER_CUE = "start"
 TAGGER_RULES_SOURCE = False
@@ -250,6 +240,19 @@ def _holds(host, pos: int) -> bool:
     return bool(host.content) and min(a for a, _ in host.content) <= pos < max(b for _, b in host.content)
 
 
+_TO_VERB = re.compile(r"\s+to\s+([a-z]+)")
+# `appears set to veto`: the subject's intention
+_INTENT = re.compile(r"\s+(?:set|poised|ready|prepared|determined|eager|willing)\s+to\b")
+
+
+def _says_through(text: str, cue: tuple[int, int]) -> bool:
+    """`appeared to suggest`, `seemed to think`, `appears set to veto`: a raising verb before a reporting verb
+    or an intention, whose subject is the source; else (`Trump appears to have learned`) the author's claim."""
+    words_ = text[cue[0]:cue[1]].split()
+    after = _TO_VERB.match(text, cue[1])
+    return len(words_) > 1 or bool(after and after.group(1) in reporting_verbs()) or bool(_INTENT.match(text, cue[1]))
+
+
 def merge(text: str, candidates: list, units, tagged) -> list:
     """The rules' candidates whose cue the tagger also finds, and the tagger's attributions the rules missed.
 
@@ -284,7 +287,9 @@ def merge(text: str, candidates: list, units, tagged) -> list:
                     if not _CHANNEL_TAIL.match(text, c.cue[1], t.cue[1]):
                         c.cue = t.cue  # `said in a letter`, `pointed to`: where the tagger reads a longer cue
                     # `said on Truth Social`: the platform is the claim's channel, not part of its cue
-                if TAGGER_SOURCE and t.source is not None and (c.source is None or TAGGER_SOURCE == "always" and c.pattern in TAGGER_SOURCE_PATTERNS):
+                if (TAGGER_SOURCE and t.source is not None and (c.pattern != "raising" or _says_through(text, t.cue))
+                        and (c.source is None or TAGGER_SOURCE == "always" and c.pattern in TAGGER_SOURCE_PATTERNS)):
+                    # `Trump appears to have ...`: the author's claim, PolNeAR's Attribution-no-source
                     c.source = _trim_source(text, t.source) or c.source
                 if "floating" in c.extra or c.pattern in ("headline", "label", "dash_quote"):
                     continue

@@ -21,6 +21,8 @@ from .grammar import (
     WORD,
     trim_end,
 )
+from .lexicon import words
+from .names import is_name_word
 from .sources import source_after
 
 Pair = tuple[int, int]
@@ -68,7 +70,7 @@ def ends_clause(text: str, pos: int, limit: int) -> bool:
 # headline's source)
 _KICKER = re.compile(
     r"\s*(?:The Latest|Latest|Breaking|Breaking News|Exclusive|EXCLUSIVE|Watch|WATCH|Look|Just Leaked|Paid Notice|Update|UPDATE|"
-    r"Analysis|Opinion|Editorial|Video|VIDEO|Photos|Fact Check|Live|Timeline|Explainer|Review)\s*:"
+    r"Analysis|Opinion|Editorial|Video|VIDEO|Photos|Fact Check|Live|Timeline|Explainer|Review|Updated|UPDATED)\s*:"
 )
 
 
@@ -87,11 +89,35 @@ def headline(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
         return ((start + m.start("src"), start + m.end("src")), (start + m.start("cue"), start + m.end("cue")),
                 (start + m.start("con"), start + m.end("con")))
     m = re.match(r"^(?P<src>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)(?P<cue>:)\s+(?P<con>.+?)\s*$", line)
+    if m and not _names_someone(m.group("src")) and m.group("src").split()[-1].lower() not in words("document_sources.txt"):
+        return None  # `READ MORE: ...`, `Delegate Update: ...`: a link line or a kicker, not `Poll: ...`
     if m and len(m.group("con").split()) >= 2:
         con_end = trim_end(text, start + m.start("con"), start + m.end("con"))
         return ((start + m.start("src"), start + m.end("src")), (start + m.start("cue"), start + m.end("cue")),
                 (start + m.start("con"), con_end))
     return None
+
+
+# `Trump speaks to Putin, says Ukraine talks to start`: a headline's second predicate, its subject the headline's
+_HEADLINE_SUBJECT = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*(?=\s+[a-z]+s\b)")
+_HEADLINE_SECOND_CUE = re.compile(r",\s+(?P<cue>[a-z]+s)\s+(?P<con>\S.*?)\s*$")
+
+
+def headline_second_predicate(text: str, start: int, end: int, verbs) -> tuple[Pair, Pair, Pair] | None:
+    """(source, cue, content) of `Trump speaks to Putin, says Ukraine talks to start 'immediately'`:
+    a headline that opens with a name and a verb in the present, then after a comma a present-tense
+    reporting verb (one of `verbs`) with no subject of its own."""
+    subject = _HEADLINE_SUBJECT.match(text, start, end)
+    if not subject:
+        return None
+    m = _HEADLINE_SECOND_CUE.search(text[subject.end():end])
+    if not m or m.group("cue") not in verbs or "," in text[subject.end():subject.end() + m.start()]:
+        return None
+    if len(m.group("con").split()) < 3:
+        return None  # `Economy grows, says report`: the source after the verb
+    base = subject.end()
+    return (subject.span(), (base + m.start("cue"), base + m.end("cue")),
+            (base + m.start("con"), trim_end(text, base + m.start("con"), base + m.end("con"))))
 
 
 _ABOUT = re.compile(r"\s+(?:about|of)\s")  # `"...," Cruz said about the article alleging that ...`: what he said about it
@@ -135,7 +161,43 @@ def sep_before_cue(text: str, unit_start: int, cue_start: int, cue_end: int, uni
 # interview transcripts: capitalized surnames (`BOULDUAN:`); PolNeAR marks the
 # interviewer's `Q:` lines rarely, and title-case labels are more often headline
 # kickers (`The Latest:`, `Look:`)
+# who speaks in a transcript without a name (`MODERATOR:`, `UNIDENTIFIED MALE:`)
+_LABEL_ROLES = frozenset("moderator male female man woman audience crowd announcer reporter question answer "
+                         "interviewer protester protesters voice narrator".split())
 _LABEL = re.compile(r"(?P<src>(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][A-Z’'-]+)(?P<cue>:)\s+(?=\S)")
+
+
+def _names_someone(label: str) -> bool:
+    """`BOULDUAN`, `SEN. WARREN`, `UNIDENTIFIED MALE`; not a link line or kicker (`READ MORE`, `WATCH`, `RELATED`):
+    some word of the label is a name word of the name model, or a person's role."""
+    words_ = [w[:1] + w[1:].lower() for w in label.split()]
+    roles = _LABEL_ROLES | words("speaker_titles.txt")
+    return any(is_name_word(w) for w in words_) or any(w.lower() in roles for w in words_)
+
+
+_LINK_LINE = re.compile(r"[ \t]*(?P<label>[A-Z][A-Za-z’' ]{0,24}?)[ \t]*:[ \t]+\S")
+_LINK_WORDS = frozenset({"read more", "related", "see also", "also read", "watch", "listen", "more", "video", "photos",
+                         "recommended", "trending", "sponsored", "advertisement", "click here", "sign up", "subscribe"})
+
+
+def navigation_line(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is a link or navigation line (`READ MORE: ...`, `WATCH: ...`,
+    `Related: ...`): a label that names no one (all capitals) or is a link word, then a colon."""
+    start = text.rfind("\n", 0, pos) + 1
+    m = _LINK_LINE.match(text, start)
+    if not m:
+        return False
+    label = m.group("label").strip()
+    return label.lower() in _LINK_WORDS or label.isupper() and not _names_someone(label)
+
+
+def heading_line(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is a section heading: at most eight words, no lower-case letter
+    (`FED TALK`, `ANALYST'S VIEWPOINT`)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:len(text) if end < 0 else end]
+    return bool(line.strip()) and not any(ch.islower() for ch in line) and len(line.split()) <= 8
 
 
 def speaker_label(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | None:
@@ -147,7 +209,7 @@ def speaker_label(text: str, start: int, end: int) -> tuple[Pair, Pair, Pair] | 
     if quoted:
         start += 1  # `"WALLACE: ...`: a transcript quoted turn by turn, each quotation left open
     m = _LABEL.match(text, start, end)
-    if not m:
+    if not m or not _names_someone(m.group("src")):
         return None
     cs = m.end()
     line_end = text.find("\n", cs)

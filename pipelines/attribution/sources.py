@@ -23,6 +23,8 @@ from .grammar import (
     trim_end,
 )
 
+from .names import CLOSED_CLASS, common_word, is_name_word
+
 Pair = tuple[int, int]
 
 def clause_subject(text: str, start: int, end: int) -> Pair | None:
@@ -88,12 +90,8 @@ def source_before(text: str, lo: int, hi: int) -> Pair | None:
         return None
     # `X did A and said B`: the source is the subject of the first clause
     if re.search(r"(?:^|\s)(?:and|but)$", text[max(lo, end - 4):end]):
-        first = lo
-        while first < end and text[first].isspace():
-            first += 1
-        lead = LEADING.match(text, first, end)
-        m = SUBJECT.match(text, lead.end() if lead else first, end)
-        return (m.start(), m.end()) if m else None
+        # `During the 2012 election, Mitt Romney ran on ... and accused Obama`: past an opening phrase too
+        return clause_subject(text, lo, end)
     if text[end - 1] == ")":
         # `Sen. Elizabeth Warren (D-MA) said`
         open_at = text.rfind("(", lo, end)
@@ -232,5 +230,63 @@ def according_source(text: str, pos: int, limit: int) -> Pair | None:
         end = m.start() if m else limit
     end = trim_end(text, start, end)
     if end <= start or len(WORD.findall(text[start:end])) > 25:
+        return None
+    return start, end
+
+
+_NP_LEAD = re.compile(r"[“\"‘'(\s]+")
+_QUANTIFIER = re.compile(r"(?i:at\s+(?:least|most)|about|nearly|almost|over|more\s+than)\s")  # `At least one GOP insider`
+_DETERMINER_THAT = re.compile(r"(?i:that|this|these|those)\s+[a-z]")  # `That committee`: a determiner, not a subordinator
+
+
+# `not`, `no` open a noun phrase (`Not everyone`, `No one`)
+_NOT_NP_START = CLOSED_CLASS - {"not", "no", "who", "which", "that"} | {"who", "which", "including"}
+# what follows a capitalised gerund that opens a clause, not a noun phrase (`Polling averages` is one)
+_AFTER_PARTICIPLE = re.compile(r"\s*$|[\s,]+(?:(?:on|in|at|to|for|with|about|the|a|an|his|her|their|its|been|that)\b|[A-Z])")
+
+
+# a past tense before its object or particle (`deleted a reference`, `stamped out calls`); not `leaked documents`
+_VERB_PHRASE = re.compile(r"[a-z]+ed\s+(?:a|an|the|his|her|their|its|out|up|down|off|five|four|three|two|\d+)\b")
+
+
+def _participle_clause(text: str, start: int, end: int) -> bool:
+    """`Speaking on Fox News Sunday`, `Indicting Roger Stone`, `Having`: a gerund the press writes in lower case."""
+    m = re.compile(r"[A-Za-z][a-z]+(?<!th)ing\b").match(text, start, end)
+    after = m and _AFTER_PARTICIPLE.match(text, m.end(), end)
+    if not after or m.group()[0].islower() and text[after.end() - 1:after.end()].isupper():
+        return False  # `leading Democrats`: an adjective before a name
+    # alone, only a gerund the press writes in lower case (not `Manning`); before more words, any unseen one too
+    return common_word(m.group()) if after.end() == end else not is_name_word(m.group())
+
+
+def noun_phrase(text: str, start: int, end: int) -> Pair | None:
+    """The noun phrase of a source span: without an opening subordinator, conjunction,
+    preposition or gerund (`When` asked, `As the Huffington Post` reported, `Speaking` on ...,
+    `whether she` believed); None when nothing of a noun phrase is left (`If`, `In
+    Wednesday's`) or when the span is a relative clause (`whose headquarters is in ...`)."""
+    while True:
+        lead = _NP_LEAD.match(text, start, end)
+        if lead:
+            start = lead.end()
+        m = WORD.match(text, start, end)
+        if not m:
+            return None
+        word = m.group().lower()
+        if word in ("whose", "which") and text[m.end():end].strip(" ,"):
+            return None  # `The NCAA, whose headquarters is in Indianapolis,`: a relative clause
+        if _QUANTIFIER.match(text, start, end) or _DETERMINER_THAT.match(text, start, end):
+            break
+        if word in ("who", "which", "that") and not text[m.end():end].strip(" ,"):
+            if m.group() == "That":
+                return None  # `That cable summarized ...`: a determiner cut from its noun
+            break  # `said Bloomberg, who added`: a relative pronoun alone is resolved later
+        if _participle_clause(text, start, end) or _VERB_PHRASE.match(text, start, end):
+            return None  # `Speaking on Fox News Sunday`, `Indicting Roger Stone`: a participle clause
+        if word not in _NOT_NP_START:
+            break
+        start = m.end()
+        if word in ("who", "whom") and text[start:end].strip(" ,"):
+            return None  # `Who Criticized Trump`: a relative clause
+    if text[start:end].strip(" ,").lower() in _NOT_NP_START - {"who", "which"}:
         return None
     return start, end

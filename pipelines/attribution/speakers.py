@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .lexicon import first_names, words
+from .names import CLOSED_CLASS, function_words, name_words
 
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "who", "which", "that"})
 _NAME_TOKEN = re.compile(r"[A-Z][\w'’.-]*$")
@@ -101,13 +102,31 @@ def _name_before(text: str, start: int) -> str | None:
     a name closed by a comma or a dash right before `start`; else a definite noun phrase (`the union, which`)."""
     m = re.search(r"([A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|of|for|the)){0,5})(?:,|\s+[—–])\s*$", text[max(0, start - 80):start])
     if not m:
-        body = re.search(r"\b(the\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+),\s*$", text[max(0, start - 80):start])
-        return body.group(1) if body else None  # `according to the union, which said`
+        body = re.search(r"\b((?i:the)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+),\s*$", text[max(0, start - 80):start])
+        if body:
+            return body.group(1)  # `according to the union, which said`
+        return _restricted_before(text[max(0, start - 80):start])
     written = re.sub(r"^(?:The|A|An)\s+", "the ", m.group(1)) if re.search(r"\s(?:and|of|for|the)\s", m.group(1)) else m.group(1)
     if written != m.group(1) or re.search(r"\s(?:and|of|for)\s", written):
         return written  # `the University and College Union, which said`: a body's name as written
     role, name = split_role(written)
     return written if name and role is None else name
+
+
+_NOT_IN_NP = frozenset("of from by for to with in on at about against among and or but than is are was were has have had "
+                       "been be said says told that this there".split())
+
+
+def _restricted_before(before: str) -> str | None:
+    """`Republicans` of `criticism from Republicans who accused`, `Justice Antonin Scalia` of `... Scalia who said`:
+    the noun phrase right before a `who` with no comma, back to a preposition, a verb or a clause mark."""
+    tokens = re.findall(r"[\w.’'-]+|[^\w\s]", before)
+    phrase: list[str] = []
+    for t in reversed(tokens[-5:]):
+        if t.lower() in _NOT_IN_NP or t.lower() in CLOSED_CLASS or not re.match(r"\w", t) or re.fullmatch(r"[a-z]+ing", t):
+            break
+        phrase.insert(0, t)
+    return " ".join(phrase) if phrase and phrase[-1].lower() not in PRONOUNS else None
 
 
 @dataclass(slots=True)
@@ -131,6 +150,9 @@ class DocumentSpeakers:
     namesakes: dict[str, list[str]] = field(default_factory=dict)  # surname -> every full name with it, first seen first
     documents: dict[str, Speaker] = field(default_factory=dict)  # `statement` -> who issued the latest one
     newlines: list[int] = field(default_factory=list)  # offset of every line break, ascending
+    written: list[tuple[int, str]] = field(default_factory=list)  # (offset, full name) of each full name, namesakes too
+    groups: list[tuple[int, Speaker]] = field(default_factory=list)  # (offset, speaker) of organisations and groups that spoke
+    spoke: list[tuple[int, str]] = field(default_factory=list)  # (offset, name) of each named person's attribution
 
     def __post_init__(self) -> None:
         self.newlines = [m.start() for m in re.finditer("\n", self.text)]
@@ -141,20 +163,30 @@ class DocumentSpeakers:
             tokens = m.group().split()
             if len(tokens[-1]) > 2 and tokens[-1].endswith("."):
                 tokens[-1] = tokens[-1][:-1]  # `..., Barack Obama.`: the sentence's period
+            tokens[-1] = re.sub(r"(?<=\w)[’']s?$", "", tokens[-1])  # `Barack Obama's` clarification
+            a, b = name_words(tokens, titles)  # `Despite Trump`, `Indicting Roger Stone` of a title-case headline
+            if b - a < 2:
+                continue
+            run_start = m.start() + sum(len(t) for t in m.group().split()[:a]) + len(m.group()) - len(m.group().lstrip())
+            run_start = self.text.find(tokens[a], run_start)
+            tokens = tokens[a:b]
             i = 0
             for j, t in enumerate(tokens):
                 if t.lower() in titles:
                     i = j + 1
+            i += name_words(tokens[i:])[0]  # `Senator Endorsed Trump`: no verb after a title either
             name = " ".join(tokens[i:])
             if not (2 <= len(tokens) - i <= 3) or not _PERSON_NAME.fullmatch(name) or any(t.lower() in _MINOR for t in tokens[i + 1:]):
                 continue  # `Mitt To Akin` of a title-case headline is no name
             surname = tokens[-1]
-            offset = m.start() + m.group().find(tokens[i])
+            offset = self.text.find(tokens[i], run_start)
             role = _role_before(self.text, offset)
             if surname not in self.people:
                 self.people[surname] = (name, role)
             if name not in self.namesakes.setdefault(surname, []) and not any(n.endswith(name) for n in self.namesakes[surname]):
                 self.namesakes[surname].append(name)
+            if len(tokens) - i >= 2:
+                self.written.append((offset, next(n for n in self.namesakes[surname] if n.endswith(name))))
             full = self.people[surname][0]
             if not full.endswith(name) and not name.endswith(full):
                 continue
@@ -162,11 +194,11 @@ class DocumentSpeakers:
             seen = self.described_as.setdefault(full, [])
             if role:
                 seen.append(role.lower())
-            appositive = _APPOSITIVE.match(self.text, m.end())
+            appositive = _APPOSITIVE.match(self.text, m.end()) if b == len(m.group().split()) else None
             if appositive:
                 seen.append(appositive.group(1).lower())
         given = first_names()
-        for full, _ in self.people.values():
+        for full in (n for names in self.namesakes.values() for n in names):
             if full.split()[0] in given:
                 self.gender[full] = given[full.split()[0]]
         for m in _HONORIFIC.finditer(self.text):
@@ -186,7 +218,7 @@ class DocumentSpeakers:
         description in apposition (`Elizabeth Lauten, 31,` / `Elizabeth Lauten, a
         former aide who ...`) resolves to the name written right before it.
         """
-        s = written.strip()
+        s = re.sub(r"(?<=\w)[’']s?$", "", written.strip()) or written.strip()  # `Mr. Trump’s` criticism: Trump
         low = s.lower()
         if start is not None and (low in ("who", "which") or _NOT_A_NAME.match(s)):
             before = _name_before(self.text, start)
@@ -208,6 +240,10 @@ class DocumentSpeakers:
                                    if at < start and self.gender.get(full) == gender), None)
                 if person:
                     return Speaker(person, "person")
+            if low in ("they", "it") and start is not None:
+                group = self._group(start, plural=low == "they")
+                if group:
+                    return group
             return Speaker(s, "person" if low in ("i", "you") else "organization" if low == "it" else "person")
         if re.search(r"\s(?:and|&)\s", s) and not re.match(r"(?i)the\s", s):
             return Speaker(s, "person")  # `Putin and Trump`: two people, kept as written
@@ -254,23 +290,45 @@ class DocumentSpeakers:
         if name:
             honorific = _HONORIFIC.match(s)
             gender = None if honorific is None else "m" if honorific.group(1) == "Mr" else "f"
-            full = self._full(name, gender)[0]
+            full = self._full(name, gender, start)[0]
             if gender:
                 self.gender.setdefault(full, gender)
             return Speaker(full, "person", role)
         return Speaker(s, "person")
 
-    def note(self, speaker: Speaker) -> None:
-        """Remember the named people who spoke: `he` / `she` after them is the latest one of that gender.
+    def note(self, speaker: Speaker, start: int | None = None) -> None:
+        """Remember the named people who spoke: `he` / `she` after them is the latest one of that gender;
+        and, with `start`, the organisations and groups that spoke, for `they` / `it`.
 
         Only a name counts (`Rick Perry`, `Calderón`): an unresolved description
         (`the Texas governor`, `The Hill`) or a pronoun is not remembered."""
         name = speaker.name
+        if start is not None and name.lower() not in PRONOUNS and (
+                speaker.type == "organization" or speaker.type == "person" and " and " in name):
+            self.groups.append((start, speaker))
         if speaker.type != "person" or " and " in name or not _NAMEISH.fullmatch(name) or name.split()[0].lower() in ("the", "a", "an"):
             return
+        if name.split()[-1].lower() in words("speaker_titles.txt"):
+            return  # `Big-Name Senator` of a headline: a description, not a name
+        if start is not None:
+            self.spoke.append((start, name))
         if name in self.recent:
             self.recent.remove(name)
         self.recent.append(name)
+
+    def _group(self, start: int, plural: bool) -> Speaker | None:
+        """`they` / `it` at `start`: the organisation (or, for `they`, the group of people) that spoke last, when
+        no named person spoke after it and it spoke in the same or the previous paragraph."""
+        if not self.groups:
+            return None
+        at, group = self.groups[-1]
+        if at >= start or self.text.count("\n\n", at, start) > 1 or self.text.count("\n", at, start) > 2:
+            return None
+        if any(at < offset < start for offset, _ in self.spoke):
+            return None  # a person spoke since: `they` may be anyone
+        if group.type == "organization" or plural and " and " in group.name:
+            return group
+        return None
 
     def note_document(self, noun: str, speaker: Speaker) -> None:
         """`Trump said in a statement`: a later `the statement` is Trump's (`e-mail` and `email` are one)."""
@@ -311,11 +369,21 @@ class DocumentSpeakers:
                 return name
         return None
 
-    def _full(self, name: str, gender: str | None = None) -> tuple[str, str | None]:
+    def _full(self, name: str, gender: str | None = None, start: int | None = None) -> tuple[str, str | None]:
         """The full name and role of `name` as the document first writes it (`Obama` -> `Barack Obama`);
-        with `gender` (from `Mr.` / `Ms.`), the first namesake of that gender or of unknown gender."""
+        with `gender` (from `Mr.` / `Ms.`), the first namesake of that gender or of unknown gender; with
+        `start`, among namesakes the one written last before `start`."""
         tokens = name.split()
         known = self.people.get(tokens[-1])
+        if known and start is not None and len(tokens) == 1 and len(self.namesakes.get(tokens[-1], ())) > 1:
+            # `Erik Karlsson said ...` ... `Karlsson added`: of namesakes, the one who spoke last, of the gender;
+            # else one written earlier in the same paragraph
+            fits = [n for n in self.namesakes[tokens[-1]] if gender is None or self.gender.get(n, gender) == gender]
+            para = self.text.rfind("\n", 0, start)
+            before = ([n for at, n in self.spoke if at < start and n in fits]
+                      or [n for at, n in self.written if para < at < start and n in fits])
+            if before:
+                return before[-1], self.people[tokens[-1]][1] if before[-1] == known[0] else None
         if known and gender and len(tokens) == 1:
             fitting = [n for n in self.namesakes.get(tokens[-1], ()) if self.gender.get(n, gender) == gender]
             if not fitting:
@@ -401,11 +469,13 @@ def split_role(written: str) -> tuple[str | None, str | None]:
     """
     s = re.sub(r",.*$", "", written.strip())
     tokens = s.split()
+    while tokens and tokens[0].lower() in CLOSED_CLASS:
+        tokens.pop(0)  # `Despite President Trump`
     titles = words("speaker_titles.txt")
     i = len(tokens)
     while i > 0 and _NAME_TOKEN.match(tokens[i - 1]) and tokens[i - 1].lower() not in titles:
         i -= 1
-    name_tokens = tokens[i:]
+    name_tokens = tokens[i + function_words(tokens[i:]):]  # `But Democrats`, `Who Criticized Trump`; `Some Democrats` stay
     if not name_tokens or any(t.endswith(("’s", "'s")) for t in name_tokens):
         return None, None
     if name_tokens[0] in ("Mr.", "Mrs.", "Ms.", "Dr."):

@@ -1,12 +1,19 @@
 """Speakers across documents: one id for `Donald Trump`, `Trump`, `President Trump`, `the U.S. leader`.
 
-Mentions are keyed by their parsed name (first name, surname, suffix):
-full names meet on that key (nicknames and spelling variants folded); a
-bare surname joins the one full name with that surname in its story, else
-the one in the corpus, else stays a speaker of its own in the story; a role
+`speakers` is a registry over the whole corpus.  Mentions are keyed by their
+parsed name (first name, surname, suffix): full names meet on that key
+(nicknames and spelling variants folded, titles dropped); a bare surname
+joins the one full name with that surname in its document, else in its
+story, else the corpus's dominant one (over half the mentions of full names
+with that surname), else stays a speaker of its own in the story; a role
 (`the U.S. president`) joins the one named speaker who carries that role in
-the story.  `Donald Trump Jr.` keeps its suffix; `Bill` and `Hillary
-Clinton` keep their first names.  Anonymous and author mentions get no id.
+the story, and a description none carries (`the president`, `lawmakers`) is
+a speaker of its own within its document.  `Donald Trump Jr.` keeps its
+suffix; `Bill` and `Hillary Clinton` keep their first names.  Organisations
+(`the Kremlin`) are one speaker everywhere, documents (`the statement`) only
+within their story.  Anonymous and author mentions, and pronouns no earlier
+name resolved, get no id.  Keys are derived from the names alone, so an id is
+the same in every run that links the same mentions.
 """
 
 from __future__ import annotations
@@ -20,6 +27,8 @@ from rapidfuzz import fuzz
 from .names import PERSON_TITLES, TITLES, ParsedName, parse_name, role_key, tokens
 
 UNNAMED = frozenset({"anonymous", "author"})
+# written pronouns no earlier name resolved: no id, as the claim cannot say who they are
+PRONOUNS = frozenset("he she they it i we you who whom which that this these those his her their its the a an".split())
 
 
 @dataclass(frozen=True)
@@ -72,8 +81,15 @@ def _is_person(m: SpeakerMention, person_surnames: set[tuple[str | None, str]]) 
 
 
 def _looks_like_role(mention: SpeakerMention) -> bool:
-    text = (mention.speaker_text or mention.name or "").strip()
+    """`the U.S. leader` left unresolved; not `Mike Pence`, whom the text wrote as `the governor`."""
+    text = (mention.name or mention.speaker_text or "").strip()
     return bool(text) and text.split()[0].lower() in {"the", "a", "an"} and mention.speaker_type == "person"
+
+
+def _described(mention: SpeakerMention) -> bool:
+    """A person or body described, not named, and no pronoun: `the president`, `lawmakers`, `Federal law`."""
+    text = (mention.name or mention.speaker_text or "").strip(" ,")
+    return bool(tokens(text)) and text.lower() not in PRONOUNS
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -126,32 +142,47 @@ def link_speakers(mentions: Sequence[SpeakerMention]) -> tuple[list[Speaker], di
     for (_, last), keys in full_in_story.items():
         by_last[last] |= keys
 
-    # Pass 2: bare surnames join the one full name in the story, else in the corpus.
+    # Pass 2: a bare surname joins the one full name with it in its document, else in its story,
+    # else the corpus's dominant one (over half the mentions of full names with that surname).
+    full_in_doc: dict[tuple[str, str], set[str]] = defaultdict(set)
+    mentions_of: Counter = Counter()
+    for i, p in parsed.items():
+        if p.first:
+            full_in_doc[(mentions[i].doc_id, key_of[i].split("|")[1])].add(key_of[i])
+            mentions_of[key_of[i]] += 1
     for i, p in parsed.items():
         if p.first:
             continue
         last = canonical_last.get(p.last, p.last)
         # "Trump" alone means the one without a suffix: the press writes "Trump Jr." for the son.
-        story = {k for k in full_in_story.get((mentions[i].story_id, last), ()) if k.endswith("|" + p.suffix)}
-        corpus = {k for k in by_last.get(last, ()) if k.endswith("|" + p.suffix)}
-        if len(story) == 1:
+        fits = lambda keys: {k for k in keys if k.endswith("|" + p.suffix)}  # noqa: E731
+        doc = fits(full_in_doc.get((mentions[i].doc_id, last), ()))
+        story = fits(full_in_story.get((mentions[i].story_id, last), ()))
+        corpus = fits(by_last.get(last, ()))
+        dominant = max(sorted(corpus), key=lambda k: mentions_of[k], default=None)
+        if len(doc) == 1:
+            key_of[i] = next(iter(doc))
+        elif not doc and len(story) == 1:
             key_of[i] = next(iter(story))
-        elif not story and len(corpus) == 1:
-            key_of[i] = next(iter(corpus))
+        elif not doc and not story and dominant and 2 * mentions_of[dominant] > sum(mentions_of[k] for k in corpus):
+            key_of[i] = dominant
         else:
             key_of[i] = f"surname:{mentions[i].story_id}|{last}|{p.suffix}"
 
-    # Pass 3: roles join the one named speaker carrying that role in the story.
+    # Pass 3: roles join the one named speaker carrying that role in the story; a description
+    # none carries (`the president`, `lawmakers`) is a speaker of its own within its document.
     role_owner: dict[tuple[str | None, str], set[str]] = defaultdict(set)
     for i, m in enumerate(mentions):
         rk = role_key(m.speaker_role)
         if key_of.get(i) and rk and not _looks_like_role(m):
             role_owner[(m.story_id, rk)].add(key_of[i])
     for i, m in enumerate(mentions):
-        if key_of.get(i) is None and _looks_like_role(m) and m.speaker_type not in UNNAMED:
-            owners = role_owner.get((m.story_id, role_key(m.speaker_text) or ""), set())
+        if key_of.get(i) is None and m.speaker_type not in UNNAMED:
+            owners = role_owner.get((m.story_id, role_key(m.speaker_text) or ""), set()) if _looks_like_role(m) else set()
             if len(owners) == 1:
                 key_of[i] = next(iter(owners))
+            elif _described(m):
+                key_of[i] = f"described:{m.doc_id}|{' '.join(tokens(m.name or m.speaker_text or ''))}"
 
     return _rows(mentions, key_of)
 
