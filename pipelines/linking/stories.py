@@ -1,32 +1,51 @@
 """Stories: documents from any outlet that report the same event.
 
+A document is a TF-IDF vector of its words, title words, names, numbers,
+speakers and quotes; names (capitalised words inside a sentence) weigh
+`NAME_WEIGHT` times a plain word, so two events of one kind (two
+earthquakes, one team's two games) that share their vocabulary but not their
+places and people score low.  Two documents whose names disagree
+(name-only cosine under `NAME_AGREEMENT`) have their score scaled down by
+that shortfall.
+
 Candidate pairs come from an inverted index over each document's most
-distinctive terms (rare words, names, quotes), so the work grows with the
-number of documents, not its square.  A pair is scored by the TF-IDF cosine
-of title and text, plus shared speakers and shared quotes, and kept when the
-publication dates (where both are known) fall within a window.  Kept pairs
-are merged with average linkage, so one loose pair cannot chain two events.
+distinctive terms, blocked by week: a dated document meets only documents of
+its own and the neighbouring week that share `MIN_SHARED` of those terms, so
+the work per document does not grow with the corpus.  A document is dated by
+`dates.story_date` (publication date, else dateline, else a weekday of the
+lead); one without any date meets others only through globally rare terms
+and only a pair scoring `STRONG` links it.
+
+Pairs are merged by average linkage (missing pairs count 0) over the sparse
+pair graph, with a heap, and a merge is refused when the story's dates would
+span more than `WINDOW_DAYS`: one loose pair cannot chain two events, a
+document without a date cannot bridge two weeks, and there is no size at
+which another linkage takes over.  scipy's `linkage` needs a dense distance
+matrix and has no such constraint, hence the few lines here.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .text import content_terms, normalise
+from .dates import story_date
+from .text import content_terms, names, normalise, numbers
 
 TITLE_WEIGHT = 3  # a title word counts as this many body words
+NAME_WEIGHT = 3  # a name counts as this many plain words
+NAME_AGREEMENT = 0.3  # name-only cosine under which a pair's score is scaled down
 INDEX_TERMS = 25  # terms per document put in the inverted index
-MAX_DF_SHARE = 0.05  # terms in more documents than this share are too common to propose pairs ...
-MAX_POSTINGS = 100  # ... or in more than this many: keeps the candidate pairs linear in the corpus
-MAX_LINKAGE = 300  # a component larger than this is split by single linkage at THRESHOLD instead
+MAX_POSTINGS = 60  # a term in more documents than this in one week proposes nothing
 MIN_SHARED = 2  # index terms two documents must share to become a candidate pair
 THRESHOLD = 0.20  # average-linkage score above which two groups are one story
-WINDOW_DAYS = 4.0  # documents further apart in time are different stories
+STRONG = 0.45  # the score a pair needs when one of its documents has no date
+WINDOW_DAYS = 4.0  # a story's dates span at most this many days
 
 
 @dataclass(frozen=True)
@@ -40,6 +59,7 @@ class StoryDoc:
     published_at: datetime | None = None
     speakers: tuple[str, ...] = field(default=())  # canonical names from its claims
     quotes: tuple[str, ...] = field(default=())  # quoted strings
+    ingested_at: datetime | None = None  # "on Monday" in the text is counted back from here
 
 
 def story_id_for(doc_ids: Sequence[str]) -> str:
@@ -51,6 +71,10 @@ def _vector(doc: StoryDoc) -> Counter:
     terms = Counter(content_terms(doc.text))
     for t in content_terms(doc.title or ""):
         terms[t] += TITLE_WEIGHT
+    for name in names(doc.text):
+        terms["n:" + name] += NAME_WEIGHT
+    for number in numbers((doc.title or "") + "\n" + doc.text):
+        terms["#" + number] += 1
     for name in doc.speakers:
         terms["@" + normalise(name)] += 2
     for q in doc.quotes:
@@ -71,27 +95,37 @@ def _weights(vectors: Sequence[Counter]) -> list[dict[str, float]]:
     return out
 
 
-def _candidates(weights: Sequence[dict[str, float]]) -> set[tuple[int, int]]:
-    index: dict[str, list[int]] = defaultdict(list)
+def _day(when: datetime | None) -> float | None:
+    return None if when is None else when.replace(tzinfo=None).timestamp() / 86400
+
+
+def _candidates(weights: Sequence[dict[str, float]], days: Sequence[float | None]) -> set[tuple[int, int]]:
+    """Pairs sharing MIN_SHARED index terms: dated ones within one or two neighbouring weeks, undated ones anywhere."""
+    weekly: dict[tuple[str, int], list[int]] = defaultdict(list)
+    undated: dict[str, list[int]] = defaultdict(list)
+    dated: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(weights):
         for t in sorted(w, key=lambda t: (-w[t], t))[:INDEX_TERMS]:
-            index[t].append(i)
-    cap = min(max(3, int(MAX_DF_SHARE * len(weights))), MAX_POSTINGS)
+            if days[i] is None:
+                undated[t].append(i)
+            else:
+                weekly[(t, int(days[i] // 7))].append(i)
+                dated[t].append(i)
     shared: Counter = Counter()
-    for postings in index.values():
-        if len(postings) <= cap:
-            for x in range(len(postings)):
-                for y in range(x + 1, len(postings)):
-                    shared[(postings[x], postings[y])] += 1
+    for (t, week), postings in weekly.items():
+        later = weekly.get((t, week + 1), [])
+        if len(postings) + len(later) > MAX_POSTINGS:
+            continue
+        for x, i in enumerate(postings):
+            for j in postings[x + 1:] + later:
+                shared[(min(i, j), max(i, j))] += 1
+    for t, postings in undated.items():
+        if len(postings) + len(dated[t]) > MAX_POSTINGS:
+            continue
+        for x, i in enumerate(postings):
+            for j in postings[x + 1:] + dated[t]:
+                shared[(min(i, j), max(i, j))] += 1
     return {pair for pair, n in shared.items() if n >= MIN_SHARED}
-
-
-def _in_window(a: datetime | None, b: datetime | None) -> bool:
-    if a is None or b is None:
-        return True
-    if (a.tzinfo is None) != (b.tzinfo is None):
-        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
-    return abs((a - b).total_seconds()) <= WINDOW_DAYS * 86400
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -100,63 +134,72 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(x * b.get(t, 0.0) for t, x in a.items())
 
 
-def _components(n: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in edges:
-        parent[root(i)] = root(j)
-    out: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        out[root(i)].append(i)
-    return list(out.values())
+def _name_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float | None:
+    """Cosine of the name terms alone; None when either document names nothing shared-worthy."""
+    na = {t: x for t, x in a.items() if t.startswith("n:")}
+    nb = {t: x for t, x in b.items() if t.startswith("n:")}
+    if not na or not nb:
+        return None
+    return _cosine(na, nb) / math.sqrt(sum(x * x for x in na.values()) * sum(x * x for x in nb.values()))
 
 
-def _average_linkage(nodes: list[int], scores: Mapping[tuple[int, int], float]) -> list[list[int]]:
-    """Merge the best pair of groups while its average pair score (missing pairs count 0) passes THRESHOLD."""
-    groups = [[i] for i in nodes]
-    while len(groups) > 1:
-        best, best_pair = THRESHOLD, None
-        for x in range(len(groups)):
-            for y in range(x + 1, len(groups)):
-                total = sum(scores.get((min(i, j), max(i, j)), 0.0) for i in groups[x] for j in groups[y])
-                avg = total / (len(groups[x]) * len(groups[y]))
-                if avg > best:
-                    best, best_pair = avg, (x, y)
-        if best_pair is None:
-            break
-        x, y = best_pair
-        groups[x] = groups[x] + groups.pop(y)
-    return groups
+def pair_score(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """TF-IDF cosine, scaled down when the two documents name different people and places."""
+    score = _cosine(a, b)
+    agreement = _name_cosine(a, b)
+    if agreement is not None and agreement < NAME_AGREEMENT:
+        score *= agreement / NAME_AGREEMENT
+    return score
+
+
+def _average_linkage(n: int, scores: Mapping[tuple[int, int], float], days: Sequence[float | None]) -> list[list[int]]:
+    """Merge the two groups of best average pair score (missing pairs 0) above THRESHOLD within WINDOW_DAYS."""
+    members = {i: [i] for i in range(n)}
+    span = {i: (days[i], days[i]) for i in range(n)}
+    sums: dict[int, dict[int, float]] = defaultdict(dict)
+    for (i, j), s in scores.items():
+        sums[i][j] = sums[j][i] = s
+    heap = [(-s, i, j) for (i, j), s in scores.items() if s > THRESHOLD]
+    heapq.heapify(heap)
+    next_id = n
+    while heap:
+        _, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        lo = [d for d in (span[a][0], span[b][0]) if d is not None]
+        hi = [d for d in (span[a][1], span[b][1]) if d is not None]
+        if lo and max(hi) - min(lo) > WINDOW_DAYS:
+            continue
+        c, next_id = next_id, next_id + 1
+        members[c] = members.pop(a) + members.pop(b)
+        span[c] = (min(lo), max(hi)) if lo else (None, None)
+        for x in set(sums[a]) | set(sums[b]):
+            if x in (a, b):
+                continue
+            total = sums[a].get(x, 0.0) + sums[b].get(x, 0.0)
+            sums[x].pop(a, None), sums[x].pop(b, None)
+            sums[c][x] = sums[x][c] = total
+            average = total / (len(members[c]) * len(members[x]))
+            if average > THRESHOLD:
+                heapq.heappush(heap, (-average, x, c))
+        del sums[a], sums[b]
+    return list(members.values())
 
 
 def group_stories(documents: Sequence[StoryDoc]) -> dict[str, str]:
     """Map every doc_id to its story_id; a document with no partner is a story of one."""
     docs = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
     weights = _weights([_vector(d) for d in docs])
+    days = [_day(story_date(d.published_at, d.ingested_at, d.text)) for d in docs]
     scores = {}
-    for i, j in sorted(_candidates(weights)):
-        if _in_window(docs[i].published_at, docs[j].published_at):
-            s = _cosine(weights[i], weights[j])
-            if s > 0:
-                scores[(i, j)] = s
-    # Only pairs that could lift an average over THRESHOLD join components; linkage runs per component.
-    edges = [pair for pair, s in scores.items() if s >= THRESHOLD / 2]
+    for i, j in sorted(_candidates(weights, days)):
+        if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > WINDOW_DAYS:
+            continue
+        s = pair_score(weights[i], weights[j])
+        if s >= (STRONG if days[i] is None or days[j] is None else THRESHOLD / 4):
+            scores[(i, j)] = s
     out = {}
-    strong = [pair for pair, s in scores.items() if s > THRESHOLD]
-    for component in _components(len(docs), edges):
-        if len(component) > MAX_LINKAGE:
-            inside = set(component)
-            groups = [g for g in _components(len(docs), [p for p in strong if p[0] in inside])
-                      if g[0] in inside]
-        else:
-            groups = _average_linkage(component, scores)
-        for group in groups:
-            ids = [docs[i].doc_id for i in group]
-            out.update(dict.fromkeys(ids, story_id_for(ids)))
+    for group in _average_linkage(len(docs), scores, days):
+        ids = [docs[i].doc_id for i in group]
+        out.update(dict.fromkeys(ids, story_id_for(ids)))
     return out

@@ -143,3 +143,31 @@ def shingles(tokens: Sequence[str], k: int = 2) -> list[str]:
     if len(tokens) < k:
         return list(tokens)
     return [" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)]
+
+
+NAME_TITLES = frozenset("mr mrs ms dr gov sen rep gen lt col sgt st rev pres prof sec".split())
+CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                     "june july august september october november december".split())
+_CAPITALISED = re.compile(r"\b[A-Z][\w'.]*\w|\b[A-Z]\b")
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+
+
+def names(text: str) -> list[str]:
+    """Capitalised words inside a sentence (names of people, places, teams), lower-cased; sentence starts skipped."""
+    t = fold(text)
+    out = []
+    for m in _CAPITALISED.finditer(t):
+        before = t[max(0, m.start() - 6):m.start()].split()
+        if not before or before[-1][-1] in "\"'(:" or (
+                before[-1][-1] in ".!?" and before[-1].rstrip(".").lower() not in NAME_TITLES):
+            continue
+        word = m.group().lower().replace(".", "")
+        word = word[:-2] if word.endswith("'s") else word
+        if word and word not in STOPWORDS and word not in CALENDAR:
+            out.append(word)
+    return out
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers written in digits, thousands separators dropped ("20-13" gives 20 and 13)."""
+    return [m.group().replace(",", "") for m in _NUMBER.finditer(text)]
