@@ -32,7 +32,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from .dates import story_date
 from .text import content_terms, names, normalise, numbers
@@ -43,8 +43,8 @@ NAME_AGREEMENT = 0.3  # name-only cosine under which a pair's score is scaled do
 INDEX_TERMS = 25  # terms per document put in the inverted index
 MAX_POSTINGS = 60  # a term in more documents than this in one week proposes nothing
 MIN_SHARED = 2  # index terms two documents must share to become a candidate pair
-THRESHOLD = 0.20  # average-linkage score above which two groups are one story
-STRONG = 0.45  # the score a pair needs when one of its documents has no date
+THRESHOLD = 0.15  # average-linkage score above which two groups are one story
+STRONG = 0.35  # the score a pair needs when one of its documents has no date
 WINDOW_DAYS = 4.0  # a story's dates span at most this many days
 
 
@@ -95,8 +95,13 @@ def _weights(vectors: Sequence[Counter]) -> list[dict[str, float]]:
     return out
 
 
-def _day(when: datetime | None) -> float | None:
-    return None if when is None else when.replace(tzinfo=None).timestamp() / 86400
+def day_number(when: datetime | None) -> float | None:
+    """A date as days since 1970 (naive dates read as UTC); None stays None."""
+    if when is None:
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+    return (when - datetime(1970, 1, 1)).total_seconds() / 86400
 
 
 def _candidates(weights: Sequence[dict[str, float]], days: Sequence[float | None]) -> set[tuple[int, int]]:
@@ -190,7 +195,7 @@ def group_stories(documents: Sequence[StoryDoc]) -> dict[str, str]:
     """Map every doc_id to its story_id; a document with no partner is a story of one."""
     docs = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
     weights = _weights([_vector(d) for d in docs])
-    days = [_day(story_date(d.published_at, d.ingested_at, d.text)) for d in docs]
+    days = [day_number(story_date(d.published_at, d.ingested_at, d.text)) for d in docs]
     scores = {}
     for i, j in sorted(_candidates(weights, days)):
         if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > WINDOW_DAYS:
