@@ -13,6 +13,8 @@ a few hours after the event, and a third of them a dateline with the date.
 
     from bench.story_corpus import synthetic_stream
     docs, gold = synthetic_stream(10_000)   # StoryDoc list in time order, doc_id -> event id
+
+An event id is `k<kind>.p<pair>.<0 or 1>`: the two events of a pair share a kind.
 """
 
 from __future__ import annotations
@@ -82,24 +84,24 @@ def _event(kind, pool: dict[bool, list[str]], rng: random.Random, original: bool
 
 
 def synthetic_stream(n_docs: int, seed: int = 11, root: Path | None = None) -> tuple[list[StoryDoc], dict[str, str]]:
-    """`n_docs` documents (StoryDoc, in time order) and the event each reports."""
+    """`n_docs` documents (StoryDoc, in order of ingestion) and the event each reports."""
     rng = random.Random(seed)
     all_kinds = kinds(root or basil_root())
     pool = {caps: sorted({t for _, ts in all_kinds for t in ts if t.isupper() == caps}) for caps in (False, True)}
     span = max(30, n_docs / DOCS_PER_DAY)
     docs, gold, used = [], {}, set()
-    event = 0
+    pair = 0
     while len(docs) < n_docs:
-        k = rng.randrange(len(all_kinds))
+        k, pair = rng.randrange(len(all_kinds)), pair + 1
         first = START + timedelta(days=rng.randrange(int(span)))
-        for day in (first, first + timedelta(days=rng.randint(0, PAIR_GAP_DAYS))):
-            event += 1
+        for second, day in enumerate((first, first + timedelta(days=rng.randint(0, PAIR_GAP_DAYS)))):
+            event = f"k{k:02d}.p{pair:06d}.{second}"
             names, numbers = _event(all_kinds[k], pool, rng, original=k not in used)
             used.add(k)
             articles = all_kinds[k][0]
             shift = (day - min(a.published_at for a in articles)).days  # each outlet keeps its own delay
             for a in articles:
-                doc_id = f"e{event:06d}_{a.source}"
+                doc_id = f"{event}_{a.source}"
                 when = a.published_at + timedelta(days=shift, hours=rng.randint(5, 20))
                 paragraphs = [a.paragraphs[0]] + [p for p in a.paragraphs[1:] if rng.random() > DROP_PARAGRAPH]
                 text = _retell("\n\n".join(" ".join(p) for p in paragraphs), names, numbers, shift)
@@ -110,6 +112,6 @@ def synthetic_stream(n_docs: int, seed: int = 11, root: Path | None = None) -> t
                         text = f"{rng.choice(CITIES)}, {when:%B} {when.day} - {text}"
                 docs.append(StoryDoc(doc_id, _retell(a.title, names, numbers, shift), text, a.source, published,
                                      (), tuple(quoted_fragments(text)), ingested_at=ingested))
-                gold[doc_id] = f"e{event:06d}"
+                gold[doc_id] = event
     docs = sorted(docs[:n_docs], key=lambda d: (d.ingested_at, d.doc_id))
     return docs, {d.doc_id: gold[d.doc_id] for d in docs}

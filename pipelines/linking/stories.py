@@ -139,21 +139,23 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(x * b.get(t, 0.0) for t, x in a.items())
 
 
-def _name_cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float | None:
-    """Cosine of the name terms alone; None when either document names nothing shared-worthy."""
-    na = {t: x for t, x in a.items() if t.startswith("n:")}
-    nb = {t: x for t, x in b.items() if t.startswith("n:")}
-    if not na or not nb:
-        return None
-    return _cosine(na, nb) / math.sqrt(sum(x * x for x in na.values()) * sum(x * x for x in nb.values()))
+def _names_of(w: Mapping[str, float]) -> tuple[dict[str, float], float]:
+    """The name terms of a weighted vector, and their norm."""
+    names_only = {t: x for t, x in w.items() if t.startswith("n:")}
+    return names_only, math.sqrt(sum(x * x for x in names_only.values()))
 
 
-def pair_score(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    """TF-IDF cosine, scaled down when the two documents name different people and places."""
+def pair_score(a: Mapping[str, float], b: Mapping[str, float],
+               names_a: tuple[dict[str, float], float], names_b: tuple[dict[str, float], float]) -> float:
+    """TF-IDF cosine, scaled down when the two documents name different people and places.
+
+    `names_a`, `names_b` are `_names_of(a)`, `_names_of(b)`; a document that names nothing is not penalised.
+    """
     score = _cosine(a, b)
-    agreement = _name_cosine(a, b)
-    if agreement is not None and agreement < NAME_AGREEMENT:
-        score *= agreement / NAME_AGREEMENT
+    if names_a[1] and names_b[1]:
+        agreement = _cosine(names_a[0], names_b[0]) / (names_a[1] * names_b[1])
+        if agreement < NAME_AGREEMENT:
+            score *= agreement / NAME_AGREEMENT
     return score
 
 
@@ -196,11 +198,12 @@ def group_stories(documents: Sequence[StoryDoc]) -> dict[str, str]:
     docs = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
     weights = _weights([_vector(d) for d in docs])
     days = [day_number(story_date(d.published_at, d.ingested_at, d.text)) for d in docs]
+    names_of = [_names_of(w) for w in weights]
     scores = {}
     for i, j in sorted(_candidates(weights, days)):
         if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > WINDOW_DAYS:
             continue
-        s = pair_score(weights[i], weights[j])
+        s = pair_score(weights[i], weights[j], names_of[i], names_of[j])
         if s >= (STRONG if days[i] is None or days[j] is None else THRESHOLD / 4):
             scores[(i, j)] = s
     out = {}
