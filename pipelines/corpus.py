@@ -4,7 +4,7 @@ The first linking of a data directory groups the whole corpus.  After that,
 only the claims parts written or rewritten since the last linking are new
 work: their documents, the old documents that share rare *link keys* with
 them (title terms, names, speakers, five-word runs of quotes; kept per part
-in `DATA_DIR/index/link_keys/` with each document's story date; keys other
+in `DATA_DIR/index/link_keys/` with each document's firm date; keys other
 than quote runs count only within the story window of the new document),
 and every document of those documents' stories form the *scope*.  Stories
 and claim links are recomputed inside the scope only, reading only the
@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipelines.linking import group_stories, link_claims, link_speakers
-from pipelines.linking.dates import story_date
+from pipelines.linking.dates import firm_date
 from pipelines.linking.stories import WINDOW_DAYS, day_number
 from pipelines.linking.rows import link_inputs, speaker_mentions, story_docs
 from pipelines.linking.text import STOPWORDS, content_terms, quoted_fragments, words
@@ -41,7 +41,7 @@ from pipelines.store import TableStore, atomic_parquet
 
 STATE = ".linking-state.json"
 CORPUS_PART = "corpus"
-KEYS = pa.schema([("doc_id", pa.string()), ("key", pa.string()), ("day", pa.float64())])  # day: story date, days
+KEYS = pa.schema([("doc_id", pa.string()), ("key", pa.string()), ("day", pa.float64())])  # day: firm date, days since 1970
 NAMES_PER_DOC = 15  # the most frequent capitalised names of a document become keys
 QUOTE_RUN = 5  # words in a run of a quotation that two documents must share
 MIN_SHARED = 3  # keys (other than quote runs) an old document must share with a new one
@@ -114,7 +114,7 @@ def _write_keys(store: TableStore, parts: list[str]) -> set[str]:
             claims_by_doc[c["doc_id"]].append(c)
         rows = [{"doc_id": d["doc_id"], "key": key, "day": day}
                 for d in docs
-                for day in [day_number(story_date(d["published_at"], d["ingested_at"], d["text"] or ""))]
+                for day in [day_number(firm_date(d["published_at"], d["ingested_at"], d["text"] or ""))]
                 for key in sorted(link_keys(d, claims_by_doc[d["doc_id"]]))]
         target = _index_dir(store) / f"{part}.parquet"
         target.parent.mkdir(parents=True, exist_ok=True)

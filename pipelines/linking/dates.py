@@ -4,8 +4,11 @@ In order: the publication date; a dateline date at the head of the text
 ("WASHINGTON, March 3 (Reuters) -", the year from `ingested_at` when left
 out); a weekday, "yesterday" or "today" in the lead, counted back from
 `ingested_at` ("on Monday" in a text ingested on Wednesday is two days
-before).  A document none of these date has no date: stories link it only
-on strong evidence.
+before).  The first two are *firm*; a weekday holds only if the document
+was ingested within days of the event (an archive loaded a year later
+breaks it), so stories use it to find partners in its week but link it
+outside that week, as a document with no date at all, only on strong
+evidence.
 """
 
 from __future__ import annotations
@@ -61,9 +64,13 @@ def _relative(lead: str, ingested_at: datetime | None) -> datetime | None:
     return (ingested_at - timedelta(days=back)).replace(hour=12, minute=0, second=0, microsecond=0)
 
 
-def story_date(published_at: datetime | None, ingested_at: datetime | None, text: str) -> datetime | None:
-    """The date a document is about: published, else dateline, else a weekday of the lead; None when unknown."""
+def firm_date(published_at: datetime | None, ingested_at: datetime | None, text: str) -> datetime | None:
+    """The publication date, else the dateline's: dates that hold however late the document was ingested."""
     if published_at is not None:
         return published_at
-    lead = fold(text[:LEAD_CHARS]).replace("\u2014", "-")
-    return _dateline(lead, ingested_at) or _relative(lead, ingested_at)
+    return _dateline(fold(text[:LEAD_CHARS]), ingested_at)
+
+
+def story_date(published_at: datetime | None, ingested_at: datetime | None, text: str) -> datetime | None:
+    """The date a document is about: published, else dateline, else a weekday of the lead; None when unknown."""
+    return firm_date(published_at, ingested_at, text) or _relative(fold(text[:LEAD_CHARS]), ingested_at)

@@ -13,13 +13,14 @@ distinctive terms, blocked by week: a dated document meets only documents of
 its own and the neighbouring week that share `MIN_SHARED` of those terms, so
 the work per document does not grow with the corpus.  A document is dated by
 `dates.story_date` (publication date, else dateline, else a weekday of the
-lead); one without any date meets others only through globally rare terms
-and only a pair scoring `STRONG` links it.
+lead counted back from ingestion).  One without a firm date (publication or
+dateline) also meets documents of any week through terms rare in the whole
+batch, and outside its week only a pair scoring `STRONG` links it.
 
 Pairs are merged by average linkage (missing pairs count 0) over the sparse
 pair graph, with a heap, and a merge is refused when the story's dates would
-span more than `WINDOW_DAYS`: one loose pair cannot chain two events, a
-document without a date cannot bridge two weeks, and there is no size at
+span more than `WINDOW_DAYS` (firm dates): one loose pair cannot chain two
+events, a document without a firm date cannot bridge two weeks, and there is no size at
 which another linkage takes over.  scipy's `linkage` needs a dense distance
 matrix and has no such constraint, hence the few lines here.
 """
@@ -34,17 +35,17 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from .dates import story_date
+from .dates import firm_date, story_date
 from .text import content_terms, names, normalise, numbers
 
 TITLE_WEIGHT = 3  # a title word counts as this many body words
-NAME_WEIGHT = 3  # a name counts as this many plain words
+NAME_WEIGHT = 2  # a name counts as this many plain words
 NAME_AGREEMENT = 0.3  # name-only cosine under which a pair's score is scaled down
 INDEX_TERMS = 25  # terms per document put in the inverted index
 MAX_POSTINGS = 60  # a term in more documents than this in one week proposes nothing
 MIN_SHARED = 2  # index terms two documents must share to become a candidate pair
-THRESHOLD = 0.15  # average-linkage score above which two groups are one story
-STRONG = 0.35  # the score a pair needs when one of its documents has no date
+THRESHOLD = 0.12  # average-linkage score above which two groups are one story
+STRONG = 0.30  # the score a pair needs when one of its documents has no date in the other's window
 WINDOW_DAYS = 4.0  # a story's dates span at most this many days
 
 
@@ -89,9 +90,10 @@ def _weights(vectors: Sequence[Counter]) -> list[dict[str, float]]:
     n = len(vectors)
     out = []
     for v in vectors:
-        w = {t: (1 + math.log(c)) * math.log((n + 1) / df[t]) for t, c in v.items() if df[t] > 1}
+        w = {t: (1 + math.log(c)) * math.log((n + 1) / df[t]) for t, c in v.items()}
         norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
-        out.append({t: x / norm for t, x in w.items()})
+        # A term of one document only counts in its norm (a small batch shares little), never in a product.
+        out.append({t: x / norm for t, x in w.items() if df[t] > 1})
     return out
 
 
@@ -104,17 +106,20 @@ def day_number(when: datetime | None) -> float | None:
     return (when - datetime(1970, 1, 1)).total_seconds() / 86400
 
 
-def _candidates(weights: Sequence[dict[str, float]], days: Sequence[float | None]) -> set[tuple[int, int]]:
-    """Pairs sharing MIN_SHARED index terms: dated ones within one or two neighbouring weeks, undated ones anywhere."""
+def _candidates(weights: Sequence[dict[str, float]], days: Sequence[float | None],
+                firm: Sequence[float | None]) -> set[tuple[int, int]]:
+    """Pairs sharing MIN_SHARED index terms: within one or two neighbouring weeks, and any pair of a document
+    without a firm date through terms rare in the whole batch."""
     weekly: dict[tuple[str, int], list[int]] = defaultdict(list)
     undated: dict[str, list[int]] = defaultdict(list)
     dated: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(weights):
         for t in sorted(w, key=lambda t: (-w[t], t))[:INDEX_TERMS]:
-            if days[i] is None:
+            if days[i] is not None:
+                weekly[(t, int(days[i] // 7))].append(i)
+            if firm[i] is None:
                 undated[t].append(i)
             else:
-                weekly[(t, int(days[i] // 7))].append(i)
                 dated[t].append(i)
     shared: Counter = Counter()
     for (t, week), postings in weekly.items():
@@ -160,7 +165,8 @@ def pair_score(a: Mapping[str, float], b: Mapping[str, float],
 
 
 def _average_linkage(n: int, scores: Mapping[tuple[int, int], float], days: Sequence[float | None]) -> list[list[int]]:
-    """Merge the two groups of best average pair score (missing pairs 0) above THRESHOLD within WINDOW_DAYS."""
+    """Merge the two groups of best average pair score (missing pairs 0) above THRESHOLD whose firm dates
+    (`days`) span WINDOW_DAYS at most."""
     members = {i: [i] for i in range(n)}
     span = {i: (days[i], days[i]) for i in range(n)}
     sums: dict[int, dict[int, float]] = defaultdict(dict)
@@ -198,16 +204,18 @@ def group_stories(documents: Sequence[StoryDoc]) -> dict[str, str]:
     docs = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
     weights = _weights([_vector(d) for d in docs])
     days = [day_number(story_date(d.published_at, d.ingested_at, d.text)) for d in docs]
+    firm = [day_number(firm_date(d.published_at, d.ingested_at, d.text)) for d in docs]
     names_of = [_names_of(w) for w in weights]
     scores = {}
-    for i, j in sorted(_candidates(weights, days)):
-        if days[i] is not None and days[j] is not None and abs(days[i] - days[j]) > WINDOW_DAYS:
+    for i, j in sorted(_candidates(weights, days, firm)):
+        in_window = days[i] is not None and days[j] is not None and abs(days[i] - days[j]) <= WINDOW_DAYS
+        if not in_window and firm[i] is not None and firm[j] is not None:
             continue
         s = pair_score(weights[i], weights[j], names_of[i], names_of[j])
-        if s >= (STRONG if days[i] is None or days[j] is None else THRESHOLD / 4):
+        if s >= (THRESHOLD / 4 if in_window else STRONG):
             scores[(i, j)] = s
     out = {}
-    for group in _average_linkage(len(docs), scores, days):
+    for group in _average_linkage(len(docs), scores, firm):
         ids = [docs[i].doc_id for i in group]
         out.update(dict.fromkeys(ids, story_id_for(ids)))
     return out
