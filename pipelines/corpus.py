@@ -4,8 +4,9 @@ The first linking of a data directory groups the whole corpus.  After that,
 only the claims parts written or rewritten since the last linking are new
 work: their documents, the old documents that share rare *link keys* with
 them (title terms, names, speakers, five-word runs of quotes; kept per part
-in `DATA_DIR/index/link_keys/` with each document's firm date; keys other
-than quote runs count only within the story window of the new document),
+in `DATA_DIR/index/link_keys/` with each document's story date; outside the
+story window only a quote run or, for a document without a firm date, many
+keys count),
 and every document of those documents' stories form the *scope*.  Stories
 and claim links are recomputed inside the scope only, reading only the
 parts that hold it; rows outside it stay as they were.  Speaker linking,
@@ -31,7 +32,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipelines.linking import group_stories, link_claims, link_speakers
-from pipelines.linking.dates import firm_date
+from pipelines.linking.dates import firm_date, story_date
 from pipelines.linking.stories import WINDOW_DAYS, day_number
 from pipelines.linking.rows import link_inputs, speaker_mentions, story_docs
 from pipelines.linking.text import STOPWORDS, content_terms, quoted_fragments, words
@@ -41,10 +42,12 @@ from pipelines.store import TableStore, atomic_parquet
 
 STATE = ".linking-state.json"
 CORPUS_PART = "corpus"
-KEYS = pa.schema([("doc_id", pa.string()), ("key", pa.string()), ("day", pa.float64())])  # day: firm date, days since 1970
+# day: the story date in days since 1970; firm: it is the publication or dateline date, not a weekday of the lead
+KEYS = pa.schema([("doc_id", pa.string()), ("key", pa.string()), ("day", pa.float64()), ("firm", pa.bool_())])
 NAMES_PER_DOC = 15  # the most frequent capitalised names of a document become keys
 QUOTE_RUN = 5  # words in a run of a quotation that two documents must share
-MIN_SHARED = 3  # keys (other than quote runs) an old document must share with a new one
+MIN_SHARED = 3  # keys (other than quote runs) an old document must share with a new one in its story window
+STRONG_SHARED = 6  # ... or outside it, when either lacks a firm date
 MAX_DF_SHARE, MAX_DF = 0.02, 100  # a key in more documents than this is too common to propose anything
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 MENTION_COLUMNS = ["doc_id", "claim_id", "speaker", "speaker_text", "speaker_role", "speaker_type"]
@@ -112,10 +115,12 @@ def _write_keys(store: TableStore, parts: list[str]) -> set[str]:
         claims_by_doc = defaultdict(list)
         for c in store.read_part("claims", part, ["doc_id", "speaker", "content_text"]).to_pylist():
             claims_by_doc[c["doc_id"]].append(c)
-        rows = [{"doc_id": d["doc_id"], "key": key, "day": day}
-                for d in docs
-                for day in [day_number(firm_date(d["published_at"], d["ingested_at"], d["text"] or ""))]
-                for key in sorted(link_keys(d, claims_by_doc[d["doc_id"]]))]
+        rows = []
+        for d in docs:
+            dates = (d["published_at"], d["ingested_at"], d["text"] or "")
+            day, firm = day_number(story_date(*dates)), firm_date(*dates) is not None
+            rows.extend({"doc_id": d["doc_id"], "key": key, "day": day, "firm": firm}
+                        for key in sorted(link_keys(d, claims_by_doc[d["doc_id"]])))
         target = _index_dir(store) / f"{part}.parquet"
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_parquet(pa.Table.from_pylist(rows, schema=KEYS), target)
@@ -124,25 +129,32 @@ def _write_keys(store: TableStore, parts: list[str]) -> set[str]:
 
 
 def _neighbours(store: TableStore, new_docs: set[str]) -> set[str]:
-    """Old documents that share a rare quote run, or rare link keys dated within the story window, with new ones."""
+    """Old documents that share a rare quote run with a new one, or rare link keys: MIN_SHARED within the
+    story window, STRONG_SHARED outside it when one of the two has no firm date."""
     glob = str(_index_dir(store) / "**" / "*.parquet").replace("'", "''")
     con = duckdb.connect()
     try:
         con.register("new_docs", pa.table({"doc_id": pa.array(sorted(new_docs), pa.string())}))
         found = con.execute(f"""
-            with k as (select doc_id, key, day from read_parquet('{glob}', union_by_name = true)),
+            with k as (select doc_id, key, day, coalesce(firm, false) as firm
+                       from read_parquet('{glob}', union_by_name = true)),
                  n as (select count(distinct doc_id) as docs from k),
-                 nk as (select key, day as new_day from k where doc_id in (select doc_id from new_docs)),
+                 nk as (select doc_id as new_doc, key, day as new_day, firm as new_firm from k
+                        where doc_id in (select doc_id from new_docs)),
                  df as (select key, count(distinct doc_id) as df from k
-                        where key in (select key from nk) group by key)
-            select k.doc_id
-            from k join nk using (key) join df using (key), n
-            where df.df <= least(greatest(3, {MAX_DF_SHARE} * n.docs), {MAX_DF})
-              and k.doc_id not in (select doc_id from new_docs)
-              and (starts_with(k.key, 'q:') or k.day is null or nk.new_day is null
-                   or abs(k.day - nk.new_day) <= {WINDOW_DAYS})
-            group by k.doc_id
-            having count(distinct k.key) >= {MIN_SHARED} or bool_or(starts_with(k.key, 'q:'))
+                        where key in (select key from nk) group by key),
+                 shared as (
+                    select k.doc_id, nk.new_doc, count(distinct k.key) as keys,
+                           bool_or(starts_with(k.key, 'q:')) as quote,
+                           any_value(abs(k.day - nk.new_day) <= {WINDOW_DAYS}) as in_window,
+                           any_value(k.firm and nk.new_firm) as both_firm
+                    from k join nk using (key) join df using (key), n
+                    where df.df <= least(greatest(3, {MAX_DF_SHARE} * n.docs), {MAX_DF})
+                      and k.doc_id not in (select doc_id from new_docs)
+                    group by k.doc_id, nk.new_doc)
+            select distinct doc_id from shared
+            where quote or (coalesce(in_window, false) and keys >= {MIN_SHARED})
+               or (not coalesce(in_window, false) and not both_firm and keys >= {STRONG_SHARED})
         """).fetchall()
     finally:
         con.close()

@@ -108,7 +108,7 @@ QUAKE_PERU_GUARDIAN = StoryDoc(
     "civil defence teams were flying in tents from Lima. The U.S. Geological Survey measured the quake at 6.8.",
     "guardian", datetime(2025, 4, 10, 12))
 
-# One team's two games two days apart: the team, its coach and its stars recur, the opponent and score do not.
+# One team's two games a week apart: the team, its coach and its stars recur; the opponent, score and date do not.
 LAKERS_CELTICS = StoryDoc(
     "g1", "Lakers beat Celtics 112-104 behind LeBron James' 31 points",
     "LeBron James scored 31 points and Anthony Davis added 22 rebounds as the Los Angeles Lakers beat the Boston "
@@ -124,16 +124,16 @@ LAKERS_CELTICS_ESPN = StoryDoc(
 LAKERS_KNICKS = StoryDoc(
     "g3", "Knicks beat Lakers 119-101 as Jalen Brunson scores 38",
     "Jalen Brunson scored 38 points and Karl-Anthony Towns had 15 rebounds as the New York Knicks beat the Los "
-    "Angeles Lakers 119-101 on Thursday night at Madison Square Garden. LeBron James led the Lakers with 24 points. "
+    "Angeles Lakers 119-101 on Tuesday night at Madison Square Garden. LeBron James led the Lakers with 24 points. "
     "Lakers coach JJ Redick said his team's defence let the game slip in the third quarter, when New York scored "
     "39 points.",
-    "apnews", datetime(2025, 1, 23, 23))
+    "apnews", datetime(2025, 1, 28, 23))
 LAKERS_KNICKS_ESPN = StoryDoc(
     "g4", "Brunson's 38 carry Knicks past Lakers",
-    "The New York Knicks ran past the Los Angeles Lakers 119-101 on Thursday behind 38 points from Jalen Brunson. "
+    "The New York Knicks ran past the Los Angeles Lakers 119-101 on Tuesday behind 38 points from Jalen Brunson. "
     "Towns added 15 rebounds at Madison Square Garden, where New York scored 39 points in the third quarter. "
     "James had 24 for Los Angeles; coach JJ Redick said the defence let the game slip.",
-    "espn", datetime(2025, 1, 24, 1))
+    "espn", datetime(2025, 1, 29, 1))
 
 
 def test_two_earthquakes_in_different_countries_are_two_stories():
@@ -144,10 +144,14 @@ def test_two_earthquakes_in_different_countries_are_two_stories():
 
 
 def test_the_same_teams_two_games_are_two_stories():
-    stories = group_stories([LAKERS_CELTICS, LAKERS_CELTICS_ESPN, LAKERS_KNICKS, LAKERS_KNICKS_ESPN])
+    games = [LAKERS_CELTICS, LAKERS_CELTICS_ESPN, LAKERS_KNICKS, LAKERS_KNICKS_ESPN]
+    stories = group_stories(games)
     assert stories["g1"] == stories["g2"]
     assert stories["g3"] == stories["g4"]
     assert stories["g1"] != stories["g3"]
+    # Without publication dates: "on Tuesday night", counted back from when each report was ingested.
+    undated = group_stories([_undated(g, ingested_at=g.published_at) for g in games])
+    assert undated["g1"] == undated["g2"] and undated["g3"] == undated["g4"] and undated["g1"] != undated["g3"]
 
 
 def _undated(doc: StoryDoc, text: str | None = None, ingested_at: datetime | None = None) -> StoryDoc:
@@ -174,10 +178,11 @@ def test_an_undated_document_cannot_bridge_two_weeks():
 
 
 def test_an_undated_document_links_only_on_strong_evidence():
-    # No date anywhere: the Knicks game shares the Lakers, James and Redick with the Celtics game, not enough.
-    undated = _undated(LAKERS_KNICKS)
-    stories = group_stories([LAKERS_CELTICS, undated])
-    assert stories["g1"] != stories["g3"]
+    # No date anywhere: another earthquake shares the words of an earthquake story, not enough; a report of the
+    # same earthquake shares its places, people and numbers, which is.
+    stories = group_stories([QUAKE_IRAN_AP, _undated(QUAKE_PERU_AP), _undated(QUAKE_IRAN_REUTERS)])
+    assert stories["q1"] != stories["q3"]
+    assert stories["q1"] == stories["q2"]
 
 
 def test_a_long_chain_of_overlapping_documents_is_not_one_story():

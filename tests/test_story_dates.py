@@ -30,3 +30,15 @@ def test_no_date_in_the_text_or_nothing_to_count_from_is_none():
     assert story_date(None, WEDNESDAY, "The council voted to raise taxes.") is None
     assert story_date(None, None, "The council voted on Monday to raise taxes.") is None
     assert story_date(None, None, "LIMA, April 10 (Reuters) - A quake struck.") is None
+
+
+def test_the_background_document_frequencies_are_rebuilt_byte_for_byte():
+    from pipelines.linking.stories import DF_PATH
+    from pipelines.training import build_story_df
+    from pipelines.training.train_checkworthiness import POLNEAR_TRAIN
+
+    from .conftest import need
+
+    need(POLNEAR_TRAIN)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(POLNEAR_TRAIN.glob("*.txt"))]
+    assert build_story_df.build(texts) == DF_PATH.read_text(encoding="utf-8")

@@ -1,7 +1,9 @@
 """Stories: documents from any outlet that report the same event.
 
 A document is a TF-IDF vector of its words, title words, names, numbers,
-speakers and quotes; names (capitalised words inside a sentence) weigh
+speakers and quotes, the IDF taken from a fixed background collection of
+news (`story_df.tsv`: PolNeAR's 840 training articles), so a pair scores the
+same whichever other documents are linked with it; names (capitalised words inside a sentence) weigh
 `NAME_WEIGHT` times a plain word, so two events of one kind (two
 earthquakes, one team's two games) that share their vocabulary but not their
 places and people score low.  Two documents whose names disagree
@@ -13,9 +15,13 @@ distinctive terms, blocked by week: a dated document meets only documents of
 its own and the neighbouring week that share `MIN_SHARED` of those terms, so
 the work per document does not grow with the corpus.  A document is dated by
 `dates.story_date` (publication date, else dateline, else a weekday of the
-lead counted back from ingestion).  One without a firm date (publication or
-dateline) also meets documents of any week through terms rare in the whole
-batch, and outside its week only a pair scoring `STRONG` links it.
+lead counted back from ingestion).  Two documents dated alike (both firm:
+publication or dateline; or both by a weekday) further apart than
+`WINDOW_DAYS` are never paired.  A weekday date may be wrong by the delay
+between publication and ingestion (an archive loaded a year later), so a
+document without a firm date also meets documents of any week through terms
+rare in the whole batch, and a firm-dated document outside its window links
+to it only by a pair scoring `STRONG`; so does a document without any date.
 
 Pairs are merged by average linkage (missing pairs count 0) over the sparse
 pair graph, with a heap, and a merge is refused when the story's dates would
@@ -34,10 +40,14 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import lru_cache
+from pathlib import Path
 
 from .dates import firm_date, story_date
 from .text import content_terms, names, normalise, numbers
 
+DF_PATH = Path(__file__).with_name("story_df.tsv")  # built by `python -m pipelines.training.build_story_df`
+BACKGROUND = 0.1  # a background article counts as this many linked documents
 TITLE_WEIGHT = 3  # a title word counts as this many body words
 NAME_WEIGHT = 2  # a name counts as this many plain words
 NAME_AGREEMENT = 0.3  # name-only cosine under which a pair's score is scaled down
@@ -68,7 +78,8 @@ def story_id_for(doc_ids: Sequence[str]) -> str:
     return "st_" + hashlib.sha256(min(doc_ids).encode("utf-8")).hexdigest()[:16]
 
 
-def _vector(doc: StoryDoc) -> Counter:
+def story_terms(doc: StoryDoc) -> Counter:
+    """The weighted terms of a document: words, title words, names, numbers, speakers and quotes."""
     terms = Counter(content_terms(doc.text))
     for t in content_terms(doc.title or ""):
         terms[t] += TITLE_WEIGHT
@@ -85,12 +96,22 @@ def _vector(doc: StoryDoc) -> Counter:
     return terms
 
 
+@lru_cache(maxsize=1)
+def background_df() -> tuple[int, dict[str, int]]:
+    """(documents, term -> documents holding it) of the background news collection (`story_df.tsv`)."""
+    lines = DF_PATH.read_text(encoding="utf-8").splitlines()
+    table = dict(line.split("\t") for line in lines[1:])
+    return int(lines[0].split("\t")[1]), {t: int(n) for t, n in table.items()}
+
+
 def _weights(vectors: Sequence[Counter]) -> list[dict[str, float]]:
+    """Sublinear TF times IDF over the background collection and `vectors` together, unit length."""
+    n_background, background = background_df()
     df = Counter(t for v in vectors for t in v)
-    n = len(vectors)
+    n = BACKGROUND * n_background + len(vectors)
     out = []
     for v in vectors:
-        w = {t: (1 + math.log(c)) * math.log((n + 1) / df[t]) for t, c in v.items()}
+        w = {t: (1 + math.log(c)) * math.log((n + 1) / (BACKGROUND * background.get(t, 0) + df[t])) for t, c in v.items()}
         norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
         # A term of one document only counts in its norm (a small batch shares little), never in a product.
         out.append({t: x / norm for t, x in w.items() if df[t] > 1})
@@ -202,15 +223,15 @@ def _average_linkage(n: int, scores: Mapping[tuple[int, int], float], days: Sequ
 def group_stories(documents: Sequence[StoryDoc]) -> dict[str, str]:
     """Map every doc_id to its story_id; a document with no partner is a story of one."""
     docs = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
-    weights = _weights([_vector(d) for d in docs])
+    weights = _weights([story_terms(d) for d in docs])
     days = [day_number(story_date(d.published_at, d.ingested_at, d.text)) for d in docs]
     firm = [day_number(firm_date(d.published_at, d.ingested_at, d.text)) for d in docs]
     names_of = [_names_of(w) for w in weights]
     scores = {}
     for i, j in sorted(_candidates(weights, days, firm)):
         in_window = days[i] is not None and days[j] is not None and abs(days[i] - days[j]) <= WINDOW_DAYS
-        if not in_window and firm[i] is not None and firm[j] is not None:
-            continue
+        if not in_window and days[i] is not None and days[j] is not None and (firm[i] is None) == (firm[j] is None):
+            continue  # two firm dates, or two weekdays each counted back from its own ingestion, too far apart
         s = pair_score(weights[i], weights[j], names_of[i], names_of[j])
         if s >= (THRESHOLD / 4 if in_window else STRONG):
             scores[(i, j)] = s
