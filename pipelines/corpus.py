@@ -32,8 +32,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipelines.linking import group_stories, link_claims, link_speakers
-from pipelines.linking.dates import firm_date, story_date
-from pipelines.linking.stories import WINDOW_DAYS, day_number
+from pipelines.linking.dates import day_number, firm_date, story_date
+from pipelines.linking.stories import WINDOW_DAYS
 from pipelines.linking.rows import link_inputs, speaker_mentions, story_docs
 from pipelines.linking.text import STOPWORDS, content_terms, quoted_fragments, words
 from pipelines.schemas import CLAIM_LINKS, SPEAKERS, STORIES

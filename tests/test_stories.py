@@ -195,3 +195,11 @@ def test_a_long_chain_of_overlapping_documents_is_not_one_story():
         return StoryDoc(f"c{i:03d}", None, text, "wire", datetime(2025, 6, 2, 8))
     stories = group_stories([doc(i) for i in range(400)])
     assert max(list(stories.values()).count(s) for s in set(stories.values())) <= 4
+
+
+def test_average_linkage_never_lets_a_group_span_more_than_the_window():
+    from pipelines.linking.linkage import average_linkage
+
+    strong = {(i, j): 0.9 for i in range(4) for j in range(i + 1, 4)}
+    groups = average_linkage(4, strong, [0.0, 1.0, 10.0, None], threshold=0.1, window=4.0)
+    assert sorted(sorted(g) for g in groups) in ([[0, 1], [2, 3]], [[0, 1, 3], [2]])

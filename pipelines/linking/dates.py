@@ -14,7 +14,7 @@ evidence.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from .text import fold
 
@@ -74,3 +74,12 @@ def firm_date(published_at: datetime | None, ingested_at: datetime | None, text:
 def story_date(published_at: datetime | None, ingested_at: datetime | None, text: str) -> datetime | None:
     """The date a document is about: published, else dateline, else a weekday of the lead; None when unknown."""
     return firm_date(published_at, ingested_at, text) or _relative(fold(text[:LEAD_CHARS]), ingested_at)
+
+
+def day_number(when: datetime | None) -> float | None:
+    """A date as days since 1970 (naive dates read as UTC); None stays None."""
+    if when is None:
+        return None
+    if when.tzinfo is not None:
+        when = when.astimezone(timezone.utc).replace(tzinfo=None)
+    return (when - datetime(1970, 1, 1)).total_seconds() / 86400

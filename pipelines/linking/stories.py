@@ -1,14 +1,14 @@
 """Stories: documents from any outlet that report the same event.
 
 A document is a TF-IDF vector of its words, title words, names, numbers,
-speakers and quotes, the IDF taken from a fixed background collection of
-news (`story_df.tsv`: PolNeAR's 840 training articles), so a pair scores the
-same whichever other documents are linked with it; names (capitalised words inside a sentence) weigh
-`NAME_WEIGHT` times a plain word, so two events of one kind (two
-earthquakes, one team's two games) that share their vocabulary but not their
-places and people score low.  Two documents whose names disagree
-(name-only cosine under `NAME_AGREEMENT`) have their score scaled down by
-that shortfall.
+speakers and quotes.  The IDF counts the linked documents together with a
+small background of news (`story_df.tsv`, PolNeAR's 840 training articles,
+each counting as `BACKGROUND` of a document), so a small incremental update
+weighs words as the whole corpus does.  Names (capitalised words inside a
+sentence) weigh `NAME_WEIGHT` times a plain word, and two documents whose
+names disagree (name-only cosine under `NAME_AGREEMENT`) have their score
+scaled down by that shortfall: two events of one kind (two earthquakes, one
+team's two games) share their vocabulary but not their places and people.
 
 Candidate pairs come from an inverted index over each document's most
 distinctive terms, blocked by week: a dated document meets only documents of
@@ -23,27 +23,25 @@ document without a firm date also meets documents of any week through terms
 rare in the whole batch, and a firm-dated document outside its window links
 to it only by a pair scoring `STRONG`; so does a document without any date.
 
-Pairs are merged by average linkage (missing pairs count 0) over the sparse
-pair graph, with a heap, and a merge is refused when the story's dates would
-span more than `WINDOW_DAYS` (firm dates): one loose pair cannot chain two
-events, a document without a firm date cannot bridge two weeks, and there is no size at
-which another linkage takes over.  scipy's `linkage` needs a dense distance
-matrix and has no such constraint, hence the few lines here.
+Pairs are merged by `linkage.average_linkage` (missing pairs count 0) while
+the story's firm dates span `WINDOW_DAYS` at most: one loose pair cannot
+chain two events, a document without a firm date cannot bridge two weeks,
+and there is no size at which another linkage takes over.
 """
 
 from __future__ import annotations
 
 import hashlib
-import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
-from .dates import firm_date, story_date
+from .dates import day_number, firm_date, story_date
+from .linkage import average_linkage
 from .text import content_terms, names, normalise, numbers
 
 DF_PATH = Path(__file__).with_name("story_df.tsv")  # built by `python -m pipelines.training.build_story_df`
@@ -118,15 +116,6 @@ def _weights(vectors: Sequence[Counter]) -> list[dict[str, float]]:
     return out
 
 
-def day_number(when: datetime | None) -> float | None:
-    """A date as days since 1970 (naive dates read as UTC); None stays None."""
-    if when is None:
-        return None
-    if when.tzinfo is not None:
-        when = when.astimezone(timezone.utc).replace(tzinfo=None)
-    return (when - datetime(1970, 1, 1)).total_seconds() / 86400
-
-
 def _candidates(weights: Sequence[dict[str, float]], days: Sequence[float | None],
                 firm: Sequence[float | None]) -> set[tuple[int, int]]:
     """Pairs sharing MIN_SHARED index terms: within one or two neighbouring weeks, and any pair of a document
@@ -185,41 +174,6 @@ def pair_score(a: Mapping[str, float], b: Mapping[str, float],
     return score
 
 
-def _average_linkage(n: int, scores: Mapping[tuple[int, int], float], days: Sequence[float | None]) -> list[list[int]]:
-    """Merge the two groups of best average pair score (missing pairs 0) above THRESHOLD whose firm dates
-    (`days`) span WINDOW_DAYS at most."""
-    members = {i: [i] for i in range(n)}
-    span = {i: (days[i], days[i]) for i in range(n)}
-    sums: dict[int, dict[int, float]] = defaultdict(dict)
-    for (i, j), s in scores.items():
-        sums[i][j] = sums[j][i] = s
-    heap = [(-s, i, j) for (i, j), s in scores.items() if s > THRESHOLD]
-    heapq.heapify(heap)
-    next_id = n
-    while heap:
-        _, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
-            continue
-        lo = [d for d in (span[a][0], span[b][0]) if d is not None]
-        hi = [d for d in (span[a][1], span[b][1]) if d is not None]
-        if lo and max(hi) - min(lo) > WINDOW_DAYS:
-            continue
-        c, next_id = next_id, next_id + 1
-        members[c] = members.pop(a) + members.pop(b)
-        span[c] = (min(lo), max(hi)) if lo else (None, None)
-        for x in set(sums[a]) | set(sums[b]):
-            if x in (a, b):
-                continue
-            total = sums[a].get(x, 0.0) + sums[b].get(x, 0.0)
-            sums[x].pop(a, None), sums[x].pop(b, None)
-            sums[c][x] = sums[x][c] = total
-            average = total / (len(members[c]) * len(members[x]))
-            if average > THRESHOLD:
-                heapq.heappush(heap, (-average, x, c))
-        del sums[a], sums[b]
-    return list(members.values())
-
-
 def group_stories(documents: Sequence[StoryDoc]) -> dict[str, str]:
     """Map every doc_id to its story_id; a document with no partner is a story of one."""
     docs = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
@@ -236,7 +190,7 @@ def group_stories(documents: Sequence[StoryDoc]) -> dict[str, str]:
         if s >= (THRESHOLD / 4 if in_window else STRONG):
             scores[(i, j)] = s
     out = {}
-    for group in _average_linkage(len(docs), scores, firm):
+    for group in average_linkage(len(docs), scores, firm, THRESHOLD, WINDOW_DAYS):
         ids = [docs[i].doc_id for i in group]
         out.update(dict.fromkeys(ids, story_id_for(ids)))
     return out
