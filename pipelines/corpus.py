@@ -6,14 +6,13 @@ work: their documents, the old documents that share rare *link keys* with
 them (title terms, names, speakers, five-word runs of quotes; kept per part
 in `DATA_DIR/index/link_keys/` with each document's story date; outside the
 story window only a quote run or, for a document without a firm date, many
-keys count),
-and every document of those documents' stories form the *scope*.  Stories
-and claim links are recomputed inside the scope only, reading only the
-parts that hold it; rows outside it stay as they were.  Speaker linking,
-which reads only six short columns of each claim, runs over all claims so
-that one person keeps one `speaker_id` everywhere; only the `claims` parts
-whose `speaker_id` column changed are rewritten.  A run with nothing new
-skips the step entirely.
+keys count), and every document of those documents' stories form the
+*scope*.  Stories and claim links are recomputed inside the scope only,
+reading only the parts that hold it; rows outside it stay as they were.
+Speaker linking, which reads only six short columns of each claim, runs
+over all claims so that one person keeps one `speaker_id` everywhere; only
+the `claims` parts whose `speaker_id` column changed are rewritten.  A run
+with nothing new skips the step entirely.
 """
 
 from __future__ import annotations
