@@ -31,6 +31,7 @@ bench: $(STAMP)
 train: $(STAMP)
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[train]'
 	$(BIN)/python -m pipelines.training.build_word_vectors
+	$(BIN)/python -m pipelines.training.build_story_df
 	$(BIN)/python -m pipelines.training.train_checkworthiness
 	$(BIN)/python -m pipelines.training.build_name_case
 	$(BIN)/python -m pipelines.training.train_attribution

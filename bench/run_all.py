@@ -8,7 +8,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHES = ["pipeline_bench.py", "segment_bench.py", "attribution_eval.py", "attribution_errors.py",
            "attribution_agreement.py", "long_document_bench.py", "sensor_bench.py",
-           "stories_basil.py", "speakers_basil.py", "speaker_registry_basil.py", "indirect_precision.py", "claim_links_gold.py", "linking_bench.py", "linking_incremental_basil.py",
+           "stories_basil.py", "stories_scale.py", "speakers_basil.py", "speaker_registry_basil.py", "indirect_precision.py",
+           "claim_links_gold.py", "linking_bench.py", "linking_incremental_basil.py",
            "checkworthiness_cv.py"]
 
 if __name__ == "__main__":

@@ -33,11 +33,12 @@ def _content(claim: Mapping, text: str) -> str:
 
 
 def story_docs(docs: Mapping[str, Mapping], claims_by_doc: Mapping[str, list[Mapping]]) -> list[StoryDoc]:
-    """What story grouping reads of each document: text, title, date, its speakers and quotes."""
+    """What story grouping reads of each document: text, title, dates, its speakers and quotes."""
     return [
         StoryDoc(doc_id, d.get("title"), d.get("text") or "", d.get("source"), d.get("published_at"),
                  tuple(sorted({c["speaker"] for c in claims_by_doc.get(doc_id, ()) if c.get("speaker")})),
-                 tuple(q for c in claims_by_doc.get(doc_id, ()) for q in quoted_fragments(c.get("content_text") or "")))
+                 tuple(q for c in claims_by_doc.get(doc_id, ()) for q in quoted_fragments(c.get("content_text") or "")),
+                 ingested_at=d.get("ingested_at"))
         for doc_id, d in docs.items()
     ]
 

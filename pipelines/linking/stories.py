@@ -1,11 +1,32 @@
 """Stories: documents from any outlet that report the same event.
 
+A document is a TF-IDF vector of its words, title words, names, numbers,
+speakers and quotes.  The IDF counts the linked documents together with a
+small background of news (`story_df.tsv`, PolNeAR's 840 training articles,
+each counting as `BACKGROUND` of a document), so a small incremental update
+weighs words as the whole corpus does.  Names (capitalised words inside a
+sentence) weigh `NAME_WEIGHT` times a plain word, and two documents whose
+names disagree (name-only cosine under `NAME_AGREEMENT`) have their score
+scaled down by that shortfall: two events of one kind (two earthquakes, one
+team's two games) share their vocabulary but not their places and people.
+
 Candidate pairs come from an inverted index over each document's most
-distinctive terms (rare words, names, quotes), so the work grows with the
-number of documents, not its square.  A pair is scored by the TF-IDF cosine
-of title and text, plus shared speakers and shared quotes, and kept when the
-publication dates (where both are known) fall within a window.  Kept pairs
-are merged with average linkage, so one loose pair cannot chain two events.
+distinctive terms, blocked by week: a dated document meets only documents of
+its own and the neighbouring week that share `MIN_SHARED` of those terms, so
+the work per document does not grow with the corpus.  A document is dated by
+`dates.story_date` (publication date, else dateline, else a weekday of the
+lead counted back from ingestion).  Two documents dated alike (both firm:
+publication or dateline; or both by a weekday) further apart than
+`WINDOW_DAYS` are never paired.  A weekday date may be wrong by the delay
+between publication and ingestion (an archive loaded a year later), so a
+document without a firm date also meets documents of any week through terms
+rare in the whole batch, and a firm-dated document outside its window links
+to it only by a pair scoring `STRONG`; so does a document without any date.
+
+Pairs are merged by `linkage.average_linkage` (missing pairs count 0) while
+the story's firm dates span `WINDOW_DAYS` at most: one loose pair cannot
+chain two events, a document without a firm date cannot bridge two weeks,
+and there is no size at which another linkage takes over.
 """
 
 from __future__ import annotations
@@ -16,17 +37,24 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
 
-from .text import content_terms, normalise
+from .dates import day_number, firm_date, story_date
+from .linkage import average_linkage
+from .text import content_terms, names, normalise, numbers
 
+DF_PATH = Path(__file__).with_name("story_df.tsv")  # built by `python -m pipelines.training.build_story_df`
+BACKGROUND = 0.1  # a background article counts as this many linked documents
 TITLE_WEIGHT = 3  # a title word counts as this many body words
+NAME_WEIGHT = 2  # a name counts as this many plain words
+NAME_AGREEMENT = 0.3  # name-only cosine under which a pair's score is scaled down
 INDEX_TERMS = 25  # terms per document put in the inverted index
-MAX_DF_SHARE = 0.05  # terms in more documents than this share are too common to propose pairs ...
-MAX_POSTINGS = 100  # ... or in more than this many: keeps the candidate pairs linear in the corpus
-MAX_LINKAGE = 300  # a component larger than this is split by single linkage at THRESHOLD instead
+MAX_POSTINGS = 60  # a term in more documents than this in one week proposes nothing
 MIN_SHARED = 2  # index terms two documents must share to become a candidate pair
-THRESHOLD = 0.20  # average-linkage score above which two groups are one story
-WINDOW_DAYS = 4.0  # documents further apart in time are different stories
+THRESHOLD = 0.12  # average-linkage score above which two groups are one story
+STRONG = 0.30  # the score a pair needs when one of its documents has no date in the other's window
+WINDOW_DAYS = 4.0  # a story's dates span at most this many days
 
 
 @dataclass(frozen=True)
@@ -40,6 +68,7 @@ class StoryDoc:
     published_at: datetime | None = None
     speakers: tuple[str, ...] = field(default=())  # canonical names from its claims
     quotes: tuple[str, ...] = field(default=())  # quoted strings
+    ingested_at: datetime | None = None  # "on Monday" in the text is counted back from here
 
 
 def story_id_for(doc_ids: Sequence[str]) -> str:
@@ -47,10 +76,15 @@ def story_id_for(doc_ids: Sequence[str]) -> str:
     return "st_" + hashlib.sha256(min(doc_ids).encode("utf-8")).hexdigest()[:16]
 
 
-def _vector(doc: StoryDoc) -> Counter:
+def story_terms(doc: StoryDoc) -> Counter:
+    """The weighted terms of a document: words, title words, names, numbers, speakers and quotes."""
     terms = Counter(content_terms(doc.text))
     for t in content_terms(doc.title or ""):
         terms[t] += TITLE_WEIGHT
+    for name in names(doc.text):
+        terms["n:" + name] += NAME_WEIGHT
+    for number in numbers((doc.title or "") + "\n" + doc.text):
+        terms["#" + number] += 1
     for name in doc.speakers:
         terms["@" + normalise(name)] += 2
     for q in doc.quotes:
@@ -60,38 +94,58 @@ def _vector(doc: StoryDoc) -> Counter:
     return terms
 
 
+@lru_cache(maxsize=1)
+def background_df() -> tuple[int, dict[str, int]]:
+    """(documents, term -> documents holding it) of the background news collection (`story_df.tsv`)."""
+    lines = DF_PATH.read_text(encoding="utf-8").splitlines()
+    table = dict(line.split("\t") for line in lines[1:])
+    return int(lines[0].split("\t")[1]), {t: int(n) for t, n in table.items()}
+
+
 def _weights(vectors: Sequence[Counter]) -> list[dict[str, float]]:
+    """Sublinear TF times IDF over the background collection and `vectors` together, unit length."""
+    n_background, background = background_df()
     df = Counter(t for v in vectors for t in v)
-    n = len(vectors)
+    n = BACKGROUND * n_background + len(vectors)
     out = []
     for v in vectors:
-        w = {t: (1 + math.log(c)) * math.log((n + 1) / df[t]) for t, c in v.items() if df[t] > 1}
+        w = {t: (1 + math.log(c)) * math.log((n + 1) / (BACKGROUND * background.get(t, 0) + df[t])) for t, c in v.items()}
         norm = math.sqrt(sum(x * x for x in w.values())) or 1.0
-        out.append({t: x / norm for t, x in w.items()})
+        # A term of one document only counts in its norm (a small batch shares little), never in a product.
+        out.append({t: x / norm for t, x in w.items() if df[t] > 1})
     return out
 
 
-def _candidates(weights: Sequence[dict[str, float]]) -> set[tuple[int, int]]:
-    index: dict[str, list[int]] = defaultdict(list)
+def _candidates(weights: Sequence[dict[str, float]], days: Sequence[float | None],
+                firm: Sequence[float | None]) -> set[tuple[int, int]]:
+    """Pairs sharing MIN_SHARED index terms: within one or two neighbouring weeks, and any pair of a document
+    without a firm date through terms rare in the whole batch."""
+    weekly: dict[tuple[str, int], list[int]] = defaultdict(list)
+    undated: dict[str, list[int]] = defaultdict(list)
+    dated: dict[str, list[int]] = defaultdict(list)
     for i, w in enumerate(weights):
         for t in sorted(w, key=lambda t: (-w[t], t))[:INDEX_TERMS]:
-            index[t].append(i)
-    cap = min(max(3, int(MAX_DF_SHARE * len(weights))), MAX_POSTINGS)
+            if days[i] is not None:
+                weekly[(t, int(days[i] // 7))].append(i)
+            if firm[i] is None:
+                undated[t].append(i)
+            else:
+                dated[t].append(i)
     shared: Counter = Counter()
-    for postings in index.values():
-        if len(postings) <= cap:
-            for x in range(len(postings)):
-                for y in range(x + 1, len(postings)):
-                    shared[(postings[x], postings[y])] += 1
+    for (t, week), postings in weekly.items():
+        later = weekly.get((t, week + 1), [])
+        if len(postings) + len(later) > MAX_POSTINGS:
+            continue
+        for x, i in enumerate(postings):
+            for j in postings[x + 1:] + later:
+                shared[(min(i, j), max(i, j))] += 1
+    for t, postings in undated.items():
+        if len(postings) + len(dated[t]) > MAX_POSTINGS:
+            continue
+        for x, i in enumerate(postings):
+            for j in postings[x + 1:] + dated[t]:
+                shared[(min(i, j), max(i, j))] += 1
     return {pair for pair, n in shared.items() if n >= MIN_SHARED}
-
-
-def _in_window(a: datetime | None, b: datetime | None) -> bool:
-    if a is None or b is None:
-        return True
-    if (a.tzinfo is None) != (b.tzinfo is None):
-        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
-    return abs((a - b).total_seconds()) <= WINDOW_DAYS * 86400
 
 
 def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
@@ -100,63 +154,43 @@ def _cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(x * b.get(t, 0.0) for t, x in a.items())
 
 
-def _components(n: int, edges: Sequence[tuple[int, int]]) -> list[list[int]]:
-    parent = list(range(n))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for i, j in edges:
-        parent[root(i)] = root(j)
-    out: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        out[root(i)].append(i)
-    return list(out.values())
+def _names_of(w: Mapping[str, float]) -> tuple[dict[str, float], float]:
+    """The name terms of a weighted vector, and their norm."""
+    names_only = {t: x for t, x in w.items() if t.startswith("n:")}
+    return names_only, math.sqrt(sum(x * x for x in names_only.values()))
 
 
-def _average_linkage(nodes: list[int], scores: Mapping[tuple[int, int], float]) -> list[list[int]]:
-    """Merge the best pair of groups while its average pair score (missing pairs count 0) passes THRESHOLD."""
-    groups = [[i] for i in nodes]
-    while len(groups) > 1:
-        best, best_pair = THRESHOLD, None
-        for x in range(len(groups)):
-            for y in range(x + 1, len(groups)):
-                total = sum(scores.get((min(i, j), max(i, j)), 0.0) for i in groups[x] for j in groups[y])
-                avg = total / (len(groups[x]) * len(groups[y]))
-                if avg > best:
-                    best, best_pair = avg, (x, y)
-        if best_pair is None:
-            break
-        x, y = best_pair
-        groups[x] = groups[x] + groups.pop(y)
-    return groups
+def pair_score(a: Mapping[str, float], b: Mapping[str, float],
+               names_a: tuple[dict[str, float], float], names_b: tuple[dict[str, float], float]) -> float:
+    """TF-IDF cosine, scaled down when the two documents name different people and places.
+
+    `names_a`, `names_b` are `_names_of(a)`, `_names_of(b)`; a document that names nothing is not penalised.
+    """
+    score = _cosine(a, b)
+    if names_a[1] and names_b[1]:
+        agreement = _cosine(names_a[0], names_b[0]) / (names_a[1] * names_b[1])
+        if agreement < NAME_AGREEMENT:
+            score *= agreement / NAME_AGREEMENT
+    return score
 
 
 def group_stories(documents: Sequence[StoryDoc]) -> dict[str, str]:
     """Map every doc_id to its story_id; a document with no partner is a story of one."""
     docs = sorted({d.doc_id: d for d in documents}.values(), key=lambda d: d.doc_id)
-    weights = _weights([_vector(d) for d in docs])
+    weights = _weights([story_terms(d) for d in docs])
+    days = [day_number(story_date(d.published_at, d.ingested_at, d.text)) for d in docs]
+    firm = [day_number(firm_date(d.published_at, d.ingested_at, d.text)) for d in docs]
+    names_of = [_names_of(w) for w in weights]
     scores = {}
-    for i, j in sorted(_candidates(weights)):
-        if _in_window(docs[i].published_at, docs[j].published_at):
-            s = _cosine(weights[i], weights[j])
-            if s > 0:
-                scores[(i, j)] = s
-    # Only pairs that could lift an average over THRESHOLD join components; linkage runs per component.
-    edges = [pair for pair, s in scores.items() if s >= THRESHOLD / 2]
+    for i, j in sorted(_candidates(weights, days, firm)):
+        in_window = days[i] is not None and days[j] is not None and abs(days[i] - days[j]) <= WINDOW_DAYS
+        if not in_window and days[i] is not None and days[j] is not None and (firm[i] is None) == (firm[j] is None):
+            continue  # two firm dates, or two weekdays each counted back from its own ingestion, too far apart
+        s = pair_score(weights[i], weights[j], names_of[i], names_of[j])
+        if s >= (THRESHOLD / 4 if in_window else STRONG):
+            scores[(i, j)] = s
     out = {}
-    strong = [pair for pair, s in scores.items() if s > THRESHOLD]
-    for component in _components(len(docs), edges):
-        if len(component) > MAX_LINKAGE:
-            inside = set(component)
-            groups = [g for g in _components(len(docs), [p for p in strong if p[0] in inside])
-                      if g[0] in inside]
-        else:
-            groups = _average_linkage(component, scores)
-        for group in groups:
-            ids = [docs[i].doc_id for i in group]
-            out.update(dict.fromkeys(ids, story_id_for(ids)))
+    for group in average_linkage(len(docs), scores, firm, THRESHOLD, WINDOW_DAYS):
+        ids = [docs[i].doc_id for i in group]
+        out.update(dict.fromkeys(ids, story_id_for(ids)))
     return out

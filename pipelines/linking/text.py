@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -36,7 +37,12 @@ STOPWORDS = frozenset(
 
 def fold(text: str) -> str:
     """Unify quote marks, dashes and no-break spaces; keep everything else."""
-    return text if text.isascii() and "`" not in text else text.translate(_QUOTE_MAP)
+    if text.isascii() and "`" not in text:
+        return text
+    for mark, plain in _QUOTE_MAP.items():  # str.replace per mark: many times faster than str.translate here
+        if chr(mark) in text:
+            text = text.replace(chr(mark), plain)
+    return text
 
 
 def words(text: str) -> list[str]:
@@ -49,6 +55,7 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
+@lru_cache(maxsize=1 << 17)
 def stem(word: str) -> str:
     """A crude suffix stripper, enough to let `agreed`/`agrees`/`agreeing` meet."""
     for suffix in ("ingly", "ings", "ing", "edly", "ed", "ies", "es", "s"):
@@ -143,3 +150,31 @@ def shingles(tokens: Sequence[str], k: int = 2) -> list[str]:
     if len(tokens) < k:
         return list(tokens)
     return [" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)]
+
+
+NAME_TITLES = frozenset("mr mrs ms dr gov sen rep gen lt col sgt st rev pres prof sec".split())
+CALENDAR = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april may "
+                     "june july august september october november december".split())
+_CAPITALISED = re.compile(r"\b[A-Z][\w'.]*\w|\b[A-Z]\b")
+_NUMBER = re.compile(r"\d(?:[\d,.]*\d)?")
+
+
+def names(text: str) -> list[str]:
+    """Capitalised words inside a sentence (names of people, places, teams), lower-cased; sentence starts skipped."""
+    t = fold(text)
+    out = []
+    for m in _CAPITALISED.finditer(t):
+        before = t[max(0, m.start() - 6):m.start()].split()
+        if not before or before[-1][-1] in "\"'(:" or (
+                before[-1][-1] in ".!?" and before[-1].rstrip(".").lower() not in NAME_TITLES):
+            continue
+        word = m.group().lower().replace(".", "")
+        word = word[:-2] if word.endswith("'s") else word
+        if word and word not in STOPWORDS and word not in CALENDAR:
+            out.append(word)
+    return out
+
+
+def numbers(text: str) -> list[str]:
+    """The numbers written in digits, thousands separators dropped ("20-13" gives 20 and 13)."""
+    return [m.group().replace(",", "") for m in _NUMBER.finditer(text)]
