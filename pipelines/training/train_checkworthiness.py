@@ -31,9 +31,12 @@ to 1e-4 (with more threads OpenBLAS sums dot products in another order and
 the weights differ in the last bits), a zip with fixed timestamps.
 
 Choices, all made on 5-fold stratified CV of claimbuster_train.json (seed 0,
-the folds bench/checkworthiness_cv.py uses; macro-F1 at 0.5 after
-cross-fitted Platt calibration; the noise between near variants is about
-+-0.005):
+`folds`, which the out-of-fold mixing and Platt scores above still use;
+macro-F1 at 0.5 after cross-fitted Platt calibration; the noise between
+near variants is about +-0.005).  Those folds scatter each debate's
+sentences over all folds; bench/checkworthiness_cv.py measures the recipe
+on folds grouped by debate (`debate_folds`) and reports F1 of the
+check-worthy class, the figure the targets are set on:
 
 - previous model (1/sqrt(count) scaling per group, no idf, no word classes):
   0.8355; C 3 / 10 / 30: 0.830 / 0.836 / 0.833;
