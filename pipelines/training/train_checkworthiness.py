@@ -135,7 +135,7 @@ def load_claimbuster_ids(path: Path = CLAIMBUSTER) -> np.ndarray:
 
 def debate_folds(sentence_ids: np.ndarray, k: int = FOLDS, block: int = DEBATE_BLOCK) -> np.ndarray:
     """A fold number per ClaimBuster row, grouped by debate: rows of one block of `block` consecutive sentence ids
-    (about one debate; a debate straddling two blocks is split at most once) share a fold, block `b` going to fold `b % k`."""
+    (about one debate; a debate is split only where it crosses a block boundary) share a fold, block `b` going to fold `b % k`."""
     return (np.asarray(sentence_ids) // block) % k
 
 
