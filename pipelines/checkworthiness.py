@@ -34,11 +34,8 @@ out-of-fold combined scores by `pipelines.training.train_checkworthiness`.
 Both views are distilled there from a slow teacher that reads whole
 sentences (the Universal Sentence Encoder beside the hashed features),
 which labels some 42,000 unlabelled sentences for them; at run time nothing
-of the teacher is needed.  5-fold CV macro-F1 at 0.5: 0.8542 on the fold
-seed the settings were chosen on, 0.8513 mean over three fold seeds (0.8485
-to 0.8542; without distillation 0.8462 to 0.8487); CheckThat! 2019 MAP
-0.237 (its pool without the CheckThat! lines); about 22-23k sentences/s on one core; 5.7 + 6.9 MB, both files
-load in about 0.03 s.
+of the teacher is needed.  Quality, cross-validated by debate, and speed:
+`bench/checkworthiness_cv.py` (figures in the README).
 """
 
 from __future__ import annotations

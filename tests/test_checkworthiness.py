@@ -204,3 +204,21 @@ def test_teacher_reads_whole_sentences_and_its_probabilities_are_rounded():
                                  tc.sentence_embeddings(pool))
     assert p.shape == (len(pool),) and np.all((p >= 0) & (p <= 1)) and np.array_equal(p, np.round(p, 4))
     assert p[: len(CLAIMS)].mean() > p[len(CLAIMS) :].mean()
+
+
+def test_debate_folds_keep_each_block_of_sentence_ids_in_one_fold():
+    ids = np.array([5, 999, 1000, 1999, 2500, 4999, 5000, 6100, 12_345])
+    fold = tc.debate_folds(ids, k=5, block=1000)
+    assert fold.tolist() == [0, 0, 1, 1, 2, 4, 0, 1, 2]
+    assert tc.debate_folds(ids, k=5, block=1000)[0] == tc.debate_folds(ids[:1], k=5, block=1000)[0]
+
+
+def test_claimbuster_debate_folds_hold_both_labels_and_whole_blocks():
+    need_training_data()
+    ids, labels = tc.load_claimbuster_ids(), tc.load_claimbuster()[1]
+    fold = tc.debate_folds(ids)
+    assert len(ids) == len(labels) and set(fold.tolist()) == set(range(tc.FOLDS))
+    for f in range(tc.FOLDS):
+        assert 0.15 < labels[fold == f].mean() < 0.35 and np.sum(fold == f) > 1000
+    blocks = ids // tc.DEBATE_BLOCK
+    assert all(len(set(fold[blocks == b].tolist())) == 1 for b in set(blocks.tolist()))

@@ -31,9 +31,12 @@ to 1e-4 (with more threads OpenBLAS sums dot products in another order and
 the weights differ in the last bits), a zip with fixed timestamps.
 
 Choices, all made on 5-fold stratified CV of claimbuster_train.json (seed 0,
-the folds bench/checkworthiness_cv.py uses; macro-F1 at 0.5 after
-cross-fitted Platt calibration; the noise between near variants is about
-+-0.005):
+`folds`, which the out-of-fold mixing and Platt scores above still use;
+macro-F1 at 0.5 after cross-fitted Platt calibration; the noise between
+near variants is about +-0.005).  Those folds scatter each debate's
+sentences over all folds; bench/checkworthiness_cv.py measures the recipe
+on folds grouped by debate (`debate_folds`) and reports F1 of the
+check-worthy class, the figure the targets are set on:
 
 - previous model (1/sqrt(count) scaling per group, no idf, no word classes):
   0.8355; C 3 / 10 / 30: 0.830 / 0.836 / 0.833;
@@ -111,12 +114,29 @@ POLNEAR_TRAIN = DATA_DIR.parent / "polnear" / "train" / "text"  # the training s
 TEACHER_C = 10.0  # the teacher's inverse regularisation (hashed features + USE sentence embeddings)
 POOL_WEIGHT = 0.5  # weight of each unlabelled pool sentence (split p / 1 - p between the labels) against a gold row's 1
 POOL_MIN_WORDS = 4  # pool sentences shorter than this are left out (headlines' fragments, bylines)
+DEBATE_BLOCK = 1000  # ClaimBuster sentence ids per group of cross-validation: about one debate's worth
+FOLDS = 5
 
 
 def load_claimbuster(path: Path = CLAIMBUSTER) -> tuple[list[str], np.ndarray]:
     """ClaimBuster texts and 0/1 labels, in the file's order."""
     rows = json.loads(path.read_text(encoding="utf-8"))
     return [r["text"] for r in rows], np.array([int(r["label"]) for r in rows], dtype=np.int8)
+
+
+def load_claimbuster_ids(path: Path = CLAIMBUSTER) -> np.ndarray:
+    """ClaimBuster `sentence_id` of each row, in the file's order.
+
+    The file has no debate field; its ids number the sentences of the debate transcripts in order, one
+    debate after another, so that nearby ids come from one debate.
+    """
+    return np.array([int(r["sentence_id"]) for r in json.loads(path.read_text(encoding="utf-8"))], dtype=np.int64)
+
+
+def debate_folds(sentence_ids: np.ndarray, k: int = FOLDS, block: int = DEBATE_BLOCK) -> np.ndarray:
+    """A fold number per ClaimBuster row, grouped by debate: rows of one block of `block` consecutive sentence ids
+    (about one debate; a debate is split only where it crosses a block boundary) share a fold, block `b` going to fold `b % k`."""
+    return (np.asarray(sentence_ids) // block) % k
 
 
 def load_checkthat(path: Path = CHECKTHAT) -> tuple[list[str], np.ndarray, np.ndarray]:
