@@ -42,6 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: seeds/)")
     run.add_argument("--data-dir", **data_dir)
     run.add_argument("--batch-size", type=int, default=1000, help="documents per Parquet part (default 1000)")
+    run.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="worker processes for splitting and tagging (default: $CLAIMWIRE_WORKERS, else one per core; 1: none)")
     run.add_argument("--quiet", action="store_true", help="print only the summary")
     run.set_defaults(handler=_run)
 
@@ -71,13 +73,17 @@ def _data_dir(args) -> Path:
 
 
 def _run(args) -> int:
-    from pipelines import runner
+    from pipelines import runner, workers
 
     data_dir = _data_dir(args)
     inputs = args.inputs or default_inputs()
     missing = [p for p in inputs if not os.path.exists(p)]
     if missing:
         raise CommandError(f"no such file or folder: {', '.join(missing)}")
+    if args.workers is not None:
+        if args.workers < 1:
+            raise CommandError("--workers must be 1 or more")
+        os.environ[workers.ENV] = str(args.workers)  # read by the steps, also in Dagster's step processes
     started = time.monotonic()
     progress = None if args.quiet else (lambda line: print(f"  {line}", file=sys.stderr, flush=True))
     outcome = runner.run_pipeline(inputs, data_dir, batch_size=args.batch_size, progress=progress)

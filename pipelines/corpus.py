@@ -44,6 +44,9 @@ MIN_SHARED = 3  # keys (other than quote runs) an old document must share with a
 MAX_DF_SHARE, MAX_DF = 0.02, 100  # a key in more documents than this is too common to propose anything
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 MENTION_COLUMNS = ["doc_id", "claim_id", "speaker", "speaker_text", "speaker_role", "speaker_type"]
+# What story grouping and claim linking read of a claim: memory holds these columns, not whole rows.
+LINK_COLUMNS = ["claim_id", "doc_id", "sentence_idx", "attribution_type", "speaker", "content_text",
+                "content_spans", "polarity"]
 
 
 def link_keys(doc: dict, claims: Iterable[dict]) -> set[str]:
@@ -156,7 +159,7 @@ def link_corpus(store: TableStore, progress: Progress | None = None, force: bool
         stories = {old_story[d] for d in touched if d in old_story}
         scope = touched | {d for d, s in old_story.items() if s in stories}
     docs = {d["doc_id"]: d for d in _rows(store, "documents", ["doc_id", "title", "text", "source", "published_at"], scope)}
-    claims = _rows(store, "claims", None, scope)
+    claims = _rows(store, "claims", LINK_COLUMNS, scope)
     sentence_text = {(s["doc_id"], s["sentence_idx"]): s["text"]
                      for s in _rows(store, "sentences", ["doc_id", "sentence_idx", "text"], scope)}
     if progress:
