@@ -1,4 +1,4 @@
-"""The `claimwire` command line: run, sql, eval, ui."""
+"""The `claimwire` command line: run, compact, sql, eval, ui."""
 
 from __future__ import annotations
 
@@ -47,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", action="store_true", help="print only the summary")
     run.set_defaults(handler=_run)
 
+    compact = sub.add_parser("compact", help="merge the tables' small Parquet parts into larger ones (atomic, idempotent)")
+    compact.add_argument("--data-dir", **data_dir)
+    compact.add_argument("--target-docs", type=int, default=None, metavar="N",
+                         help="documents per merged part (default 20000)")
+    compact.set_defaults(handler=_compact)
+
     sql = sub.add_parser("sql", help="run DuckDB SQL over the tables and the sql/ views")
     sql.add_argument("query", metavar="QUERY_OR_FILE", help="a SQL query, or a path to a .sql file")
     sql.add_argument("--data-dir", **data_dir)
@@ -91,6 +97,23 @@ def _run(args) -> int:
         print(f"{PROG} run: failed: {outcome.reason}", file=sys.stderr)
         return 1
     print(runner.format_summary(outcome, data_dir, time.monotonic() - started))
+    return 0
+
+
+def _compact(args) -> int:
+    from pipelines import compaction
+    from pipelines.store import TableStore
+
+    data_dir = _data_dir(args)
+    if not (data_dir / "tables").is_dir():
+        raise CommandError(f"no tables under {data_dir}: run `claimwire run` first")
+    store = TableStore(data_dir)
+    started = time.monotonic()
+    with store.writer_lock():
+        summary = compaction.compact(store, args.target_docs or compaction.TARGET_DOCS)
+    counts = summary.counts
+    print(f"claimwire compact: {counts.get('parts_merged', 0):,} parts merged into {counts.get('merges', 0):,} "
+          f"in {time.monotonic() - started:.1f} s" + (" (finished an interrupted compaction)" if counts.get("recovered") else ""))
     return 0
 
 

@@ -64,8 +64,23 @@ def link_keys(doc: dict, claims: Iterable[dict]) -> set[str]:
     return keys
 
 
-def _index_dir(store: TableStore) -> Path:
+def index_dir(store: TableStore) -> Path:
     return store.data_dir / "index" / "link_keys"
+
+
+def rename_linked(store: TableStore, old: list[str], new: str) -> None:
+    """Record claims part `new`, merged from the linked parts `old` unchanged, as linked (compaction)."""
+    state = _load_state(store)
+    if new in state or not all(p in state for p in old):
+        return
+    for part in old:
+        path = store.table_dir("claims") / f"{part}.parquet"
+        if path.exists() and path.stat().st_mtime_ns != state[part]:
+            return  # changed since it was linked: the new part must be linked again
+    for part in old:
+        del state[part]
+    state[new] = (store.table_dir("claims") / f"{new}.parquet").stat().st_mtime_ns
+    _write_state(store, state)
 
 
 def _state_path(store: TableStore) -> Path:
@@ -81,7 +96,10 @@ def _load_state(store: TableStore) -> dict[str, int]:
 
 
 def _save_state(store: TableStore) -> None:
-    linked = {k: p.stat().st_mtime_ns for k, p in store.parts("claims").items()}
+    _write_state(store, {k: p.stat().st_mtime_ns for k, p in store.parts("claims").items()})
+
+
+def _write_state(store: TableStore, linked: dict[str, int]) -> None:
     path = _state_path(store)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps({"linked": linked}), encoding="utf-8")
@@ -110,7 +128,7 @@ def _write_keys(store: TableStore, parts: list[str]) -> set[str]:
             claims_by_doc[c["doc_id"]].append(c)
         rows = [{"doc_id": d["doc_id"], "key": key} for d in docs
                 for key in sorted(link_keys(d, claims_by_doc[d["doc_id"]]))]
-        target = _index_dir(store) / f"{part}.parquet"
+        target = index_dir(store) / f"{part}.parquet"
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_parquet(pa.Table.from_pylist(rows, schema=KEYS), target)
         doc_ids.update(d["doc_id"] for d in docs)
@@ -119,7 +137,7 @@ def _write_keys(store: TableStore, parts: list[str]) -> set[str]:
 
 def _neighbours(store: TableStore, new_docs: set[str]) -> set[str]:
     """Old documents that share rare link keys with the new ones."""
-    glob = str(_index_dir(store) / "**" / "*.parquet").replace("'", "''")
+    glob = str(index_dir(store) / "**" / "*.parquet").replace("'", "''")
     con = duckdb.connect()
     try:
         con.register("new_docs", pa.table({"doc_id": pa.array(sorted(new_docs), pa.string())}))
