@@ -22,7 +22,7 @@ Also printed:
   load average (`os.getloadavg`) before and after, since other processes
   share the cores;
 - with `--views`: each `sql/` view's wall time (all its rows fetched) on the
-  warehouse just built, and `EXPLAIN ANALYZE` of the slowest.
+  warehouse just built, and `EXPLAIN ANALYZE` of the slowest (`views_bench.py`).
 
 `--keep DIR` keeps the data directory (to query it or compact it later).
 The bench asserts the end-to-end targets of issue 13 only where asked
@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import articles  # noqa: E402
+import views_bench  # noqa: E402
 
 DEFAULT_DOCS = 20_000
 TARGET_MB_S, TARGET_RSS_MB = 0.5, 1536
@@ -167,27 +168,6 @@ def speedup(corpus: Path, work: Path, n_docs: int) -> None:
     print(f"  speed-up 1 -> 2 processes: {times[1] / times[2]:.2f}x")
 
 
-def time_views(data_dir: Path) -> None:
-    import duckdb
-
-    from pipelines.warehouse import analysis_queries
-
-    con = duckdb.connect(str(data_dir / "warehouse.duckdb"), read_only=True)
-    timings = []
-    for query in analysis_queries():
-        started = time.perf_counter()
-        rows = con.sql(f"select * from {query.name}").fetch_arrow_table().num_rows
-        timings.append((time.perf_counter() - started, query.name, rows))
-    print(f"\n{'view':34}{'seconds':>9}{'rows':>10}")
-    for took, name, rows in sorted(timings, reverse=True):
-        print(f"{name:34}{took:9.3f}{rows:10,}")
-    slowest = max(timings)[1]
-    print(f"\nEXPLAIN ANALYZE select * from {slowest}:")
-    for _, plan in con.sql(f"explain analyze select * from {slowest}").fetchall():
-        print(plan)
-    con.close()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=int(os.environ.get("CLAIMWIRE_BENCH_DOCS") or DEFAULT_DOCS))
@@ -215,7 +195,8 @@ def main() -> int:
         rate = mb / wall
         print(f"estimate for 1,000,000 articles at this rate: {1e6 / (args.docs / wall) / 3600:.1f} h")
         if args.views:
-            time_views(data_dir)
+            print()
+            views_bench.time_views(data_dir)
         per_core(corpus)
         if args.speedup:
             print(f"\nspeed-up ({args.speedup_docs:,} articles split and tagged):")
