@@ -101,11 +101,20 @@ def stage_times(data_dir: Path) -> list[tuple[str, float, float]]:
     return sorted(((k, starts[k], ends[k]) for k in starts if k in ends), key=lambda x: x[1])
 
 
-def run_claimwire(corpus: Path, data_dir: Path, workers: int | None) -> tuple[float, MemorySampler, str]:
-    """`claimwire run` on `corpus` in a child process; returns (wall seconds, memory samples, its stdout)."""
+INGEST_ONLY = "import sys; from pipelines import steps; from pipelines.store import TableStore; " \
+              "steps.ingest([sys.argv[1]], TableStore(sys.argv[2]), folder='ingest_day=bench')"
+
+
+def run_claimwire(corpus: Path, data_dir: Path, workers: int | None, ingest_only: bool = False
+                  ) -> tuple[float, MemorySampler, str]:
+    """`claimwire run` on `corpus` in a child process; returns (wall seconds, memory samples, its stdout).
+
+    With `ingest_only` the child runs the ingest step alone (`steps.ingest`, no Dagster)."""
     command = [str(Path(sys.executable).with_name("claimwire")), "run", str(corpus), "--data-dir", str(data_dir), "--quiet"]
     if workers:
         command += ["--workers", str(workers)]
+    if ingest_only:
+        command = [sys.executable, "-c", INGEST_ONLY, str(corpus), str(data_dir)]
     started = time.time()
     proc = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     sampler = MemorySampler(proc.pid)
@@ -122,7 +131,7 @@ def run_claimwire(corpus: Path, data_dir: Path, workers: int | None) -> tuple[fl
 def print_stages(n_docs: int, mb: float, wall: float, sampler: MemorySampler, stages) -> None:
     print(f"{'stage':34}{'wall s':>9}{'MB/s':>9}{'docs/s':>10}{'peak RSS MB':>13}")
     for step, start, end in stages:
-        took = max(end - start, 1e-6)
+        took = max(min(end, sampler.samples[-1][0]) - max(start, sampler.samples[0][0]), 1e-6)
         print(f"{step:34}{took:9.1f}{mb / took:9.3f}{n_docs / took:10.1f}{sampler.peak(start, end):13.0f}")
     print(f"{'claimwire run (whole, with start-up)':34}{wall:9.1f}{mb / wall:9.3f}{n_docs / wall:10.1f}{sampler.peak():13.0f}")
 
@@ -176,12 +185,21 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, default=None, help="keep the data directory here")
     parser.add_argument("--speedup", action="store_true", help="also measure 1 vs 2 worker processes")
     parser.add_argument("--speedup-docs", type=int, default=4000)
+    parser.add_argument("--speedup-only", action="store_true", help="only the 1 vs 2 processes measurement")
     parser.add_argument("--views", action="store_true", help="also time every sql/ view")
+    parser.add_argument("--ingest-only", action="store_true", help="run the ingest step alone (its memory at any N)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target of issue 13 is missed")
     args = parser.parse_args()
     tmp = tempfile.mkdtemp(prefix="claimwire-bench-")
     try:
         work = args.work or Path(tmp)
+        if args.speedup_only:
+            small = work / f"articles-{args.speedup_docs}.jsonl"
+            if not small.exists():
+                articles.write_corpus(args.speedup_docs, small)
+            print(f"speed-up ({args.speedup_docs:,} articles split and tagged):")
+            speedup(small, Path(tmp), args.speedup_docs)
+            return 0
         corpus = work / f"articles-{args.docs}.jsonl"
         if not corpus.exists():
             articles.write_corpus(args.docs, corpus)
@@ -190,7 +208,10 @@ def main() -> int:
         if data_dir.exists():
             shutil.rmtree(data_dir)
         print(f"{args.docs:,} articles, {mb:.1f} MB of text; {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f}")
-        wall, sampler, _ = run_claimwire(corpus, data_dir, args.workers)
+        wall, sampler, _ = run_claimwire(corpus, data_dir, args.workers, args.ingest_only)
+        if args.ingest_only:
+            print_stages(args.docs, mb, wall, sampler, [("ingest alone (steps.ingest, no Dagster)", 0, float("inf"))])
+            return 0
         print_stages(args.docs, mb, wall, sampler, stage_times(data_dir))
         rate = mb / wall
         print(f"estimate for 1,000,000 articles at this rate: {1e6 / (args.docs / wall) / 3600:.1f} h")

@@ -28,6 +28,7 @@ from pipelines.store import TableStore
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
+LOOKUP_BATCHES = 10  # batches of records per lookup of stored keys: one scan of the key columns per chunk
 SCORE_CHUNK = 2048  # sentences scored at once: bounds the check-worthiness feature matrices
 
 
@@ -67,9 +68,9 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
            max_bytes: int = DEFAULT_MAX_BYTES, progress: Progress | None = None) -> StepSummary:
     """Read `paths` into `documents`, `inputs` and `rejects`, skipping what the store already holds.
 
-    Records stream through in chunks of `batch_size`: what the store already holds is looked up per
-    chunk with DuckDB semi-joins over the Parquet parts (`StoredKeys`), so memory holds one chunk and
-    the rows not yet written, never the corpus's ids.  New parts go into the hive partition `folder`
+    Records stream through in chunks of `LOOKUP_BATCHES * batch_size`: what the store already holds
+    is looked up once per chunk with DuckDB semi-joins over the Parquet parts (`StoredKeys`), so
+    memory holds one chunk and its keys, never the corpus's ids.  New parts go into the hive partition `folder`
     (e.g. `ingest_day=2025-02-12`), if given.
     """
     summary = StepSummary()
@@ -77,7 +78,7 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
     docs: list[Document] = []
     inputs: list[dict] = []
     rejects: list[dict] = []
-    # What this run has produced but not yet written; cleared at every flush, when the store takes over.
+    # The keys this chunk has produced (written or not): the chunk's lookup in the store predates them.
     new_docs: set[str] = set()
     new_inputs: set[tuple[str, str | None]] = set()
     new_credited: set[str] = set()
@@ -94,11 +95,13 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
         if inputs:  # last: an input is recorded only once its document is stored
             _write(store, "inputs", pa.Table.from_pylist(inputs, schema=INPUTS),
                    [f"{r['uri']}\0{r['doc_id']}" for r in inputs], folder)
-        for pending in (docs, inputs, rejects, new_docs, new_inputs, new_credited, new_rejects):
-            pending.clear()
+        docs.clear(), inputs.clear(), rejects.clear()
 
     with StoredKeys(store) as stored:
-        for chunk in _chunks(iter_records(paths, max_bytes=max_bytes), batch_size):
+        for chunk in _chunks(iter_records(paths, max_bytes=max_bytes), LOOKUP_BATCHES * batch_size):
+            flush()  # all read so far is stored: one lookup per chunk answers for it
+            for pending in (new_docs, new_inputs, new_credited, new_rejects):
+                pending.clear()
             known = stored.lookup(chunk)
             for outcome in chunk:
                 summary.add("records")
@@ -127,7 +130,6 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
                         summary.add("unchanged")
                 if len(docs) >= batch_size or len(inputs) >= 10 * batch_size:
                     flush()
-                    known = stored.lookup(chunk)  # the rest of the chunk now finds the flushed rows in the store
             tick(lambda: f"ingest: {summary.counts.get('records', 0):,} records read, "
                          f"{summary.counts.get('ingested', 0):,} new documents")
     flush()

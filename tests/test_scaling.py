@@ -60,7 +60,9 @@ def test_worker_count_setting(monkeypatch):
     assert workers.worker_count() >= 1
 
 
-def test_ingest_finds_duplicates_across_chunks_and_runs_in_the_store(tmp_path):
+@pytest.mark.parametrize("lookup_batches", [1, 10])
+def test_ingest_finds_duplicates_across_chunks_and_runs_in_the_store(tmp_path, monkeypatch, lookup_batches):
+    monkeypatch.setattr(steps, "LOOKUP_BATCHES", lookup_batches)  # 1: every lookup chunk is two records
     inbox = tmp_path / "in"
     inbox.mkdir()
     lines = [{"id": str(i), "text": f"Article {i % 3}: the mayor said the budget passed."} for i in range(7)]
