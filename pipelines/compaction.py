@@ -63,7 +63,7 @@ def _rows(store: TableStore, table: str, part: str) -> int:
     return pq.ParquetFile(store.table_dir(table) / f"{part}.parquet").metadata.num_rows
 
 
-def _groups(store: TableStore, sizes: dict[str, int], target: int) -> list[list[str]]:
+def _groups(sizes: dict[str, int], target: int) -> list[list[str]]:
     """Runs of small parts (by folder, in name order) packed up to `target` rows; runs of one are left."""
     by_folder: dict[str, list[str]] = {}
     for part, n in sizes.items():
@@ -89,11 +89,11 @@ def plan(store: TableStore, target_docs: int = TARGET_DOCS) -> list[Merge]:
     for table in DOC_TABLES[1:]:
         complete &= set(store.parts(table))
     sizes = {p: _rows(store, "documents", p) for p in sorted(complete)}
-    for group in _groups(store, sizes, target_docs):
+    for group in _groups(sizes, target_docs):
         merges.append(Merge(list(DOC_TABLES), group, _in_folder(_folder(group[0]), f"compact-{_key(group)}")))
     for table in LOG_TABLES:
         sizes = {p: _rows(store, table, p) for p in store.parts(table)}
-        for group in _groups(store, sizes, LOG_TARGET_ROWS):
+        for group in _groups(sizes, LOG_TARGET_ROWS):
             merges.append(Merge([table], group, _in_folder(_folder(group[0]), f"compact-{_key(group)}")))
     return merges
 

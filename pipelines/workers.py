@@ -44,7 +44,7 @@ def map_ordered(task: Callable[[T], R], items: Sequence[T], workers: int | None 
     """`task(item)` for each item, yielded in the items' order; in worker processes when there are
     several items and more than one worker, else in this process.  `task` must be a module-level function."""
     n = min(worker_count(workers), len(items))
-    if n <= 1:
+    if n <= 1 or multiprocessing.current_process().daemon:  # a daemonic process may not start children
         yield from map(task, items)
         return
     with ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("spawn")) as pool:
