@@ -4,7 +4,7 @@
 import dagster as dg
 from pydantic import Field
 
-from pipelines import previews, steps
+from pipelines import compaction, previews, steps
 from pipelines.ingest import DEFAULT_MAX_BYTES
 from pipelines.partitions import folder_for, ingest_days, run_day
 from pipelines.resources import TableStoreResource, default_inputs
@@ -32,6 +32,8 @@ def ingest(context: dg.AssetExecutionContext, config: IngestConfig, store: Table
     """Read the configured inputs into documents, recording every input and every reject."""
     tables = store.get_store()
     with tables.writer_lock():
+        if compaction.recover(tables):
+            context.log.warning("finished a compaction that an interrupted `claimwire compact` left")
         stale = tables.clean_temp_files()
         if stale:
             context.log.warning(f"removed {stale} temp file(s) left by an interrupted run")

@@ -1,4 +1,4 @@
-"""The `claimwire` command line: run, sql, eval, ui."""
+"""The `claimwire` command line: run, compact, sql, eval, ui."""
 
 from __future__ import annotations
 
@@ -41,8 +41,16 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("inputs", nargs="*", metavar="INPUT", help="files or folders (default: seeds/)")
     run.add_argument("--data-dir", **data_dir)
     run.add_argument("--batch-size", type=int, default=1000, help="documents per Parquet part (default 1000)")
+    run.add_argument("--workers", type=int, default=None, metavar="N",
+                     help="worker processes for splitting and tagging (default: $CLAIMWIRE_WORKERS, else one per core; 1: none)")
     run.add_argument("--quiet", action="store_true", help="print only the summary")
     run.set_defaults(handler=_run)
+
+    compact = sub.add_parser("compact", help="merge the tables' small Parquet parts into larger ones (atomic, idempotent)")
+    compact.add_argument("--data-dir", **data_dir)
+    compact.add_argument("--target-docs", type=int, default=None, metavar="N",
+                         help="documents per merged part (default 20000)")
+    compact.set_defaults(handler=_compact)
 
     sql = sub.add_parser("sql", help="run DuckDB SQL over the tables and the sql/ views")
     sql.add_argument("query", metavar="QUERY_OR_FILE", help="a SQL query, or a path to a .sql file")
@@ -73,10 +81,14 @@ def _data_dir(args) -> Path:
 
 
 def _run(args) -> int:
-    from pipelines import runner
+    from pipelines import runner, workers
 
     data_dir = _data_dir(args)
     inputs = args.inputs or default_inputs()  # a missing one becomes a `not_found` reject
+    if args.workers is not None:
+        if args.workers < 1:
+            raise CommandError("--workers must be 1 or more")
+        os.environ[workers.ENV] = str(args.workers)  # read by the steps, also in Dagster's step processes
     started = time.monotonic()
     progress = None if args.quiet else (lambda line: print(f"  {line}", file=sys.stderr, flush=True))
     outcome = runner.run_pipeline(inputs, data_dir, batch_size=args.batch_size, progress=progress)
@@ -84,6 +96,23 @@ def _run(args) -> int:
         print(f"{PROG} run: failed: {outcome.reason}", file=sys.stderr)
         return 1
     print(runner.format_summary(outcome, data_dir, time.monotonic() - started))
+    return 0
+
+
+def _compact(args) -> int:
+    from pipelines import compaction
+    from pipelines.store import TableStore
+
+    data_dir = _data_dir(args)
+    if not (data_dir / "tables").is_dir():
+        raise CommandError(f"no tables under {data_dir}: run `claimwire run` first")
+    store = TableStore(data_dir)
+    started = time.monotonic()
+    with store.writer_lock():
+        summary = compaction.compact(store, args.target_docs or compaction.TARGET_DOCS)
+    counts = summary.counts
+    print(f"claimwire compact: {counts.get('parts_merged', 0):,} parts merged into {counts.get('merges', 0):,} "
+          f"in {time.monotonic() - started:.1f} s" + (" (finished an interrupted compaction)" if counts.get("recovered") else ""))
     return 0
 
 

@@ -50,6 +50,9 @@ STRONG_SHARED = 6  # ... or outside it, when either lacks a firm date
 MAX_DF_SHARE, MAX_DF = 0.02, 100  # a key in more documents than this is too common to propose anything
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*")
 MENTION_COLUMNS = ["doc_id", "claim_id", "speaker", "speaker_text", "speaker_role", "speaker_type"]
+# What story grouping and claim linking read of a claim: memory holds these columns, not whole rows.
+LINK_COLUMNS = ["claim_id", "doc_id", "sentence_idx", "parent_claim_id", "attribution_type", "speaker",
+                "speaker_text", "speaker_type", "speaker_role", "cue_text", "content_text", "content_spans", "polarity"]
 
 
 def link_keys(doc: dict, claims: Iterable[dict]) -> set[str]:
@@ -67,8 +70,23 @@ def link_keys(doc: dict, claims: Iterable[dict]) -> set[str]:
     return keys
 
 
-def _index_dir(store: TableStore) -> Path:
+def index_dir(store: TableStore) -> Path:
     return store.data_dir / "index" / "link_keys"
+
+
+def rename_linked(store: TableStore, old: list[str], new: str) -> None:
+    """Record claims part `new`, merged from the linked parts `old` unchanged, as linked (compaction)."""
+    state = _load_state(store)
+    if new in state or not all(p in state for p in old):
+        return
+    for part in old:
+        path = store.table_dir("claims") / f"{part}.parquet"
+        if path.exists() and path.stat().st_mtime_ns != state[part]:
+            return  # changed since it was linked: the new part must be linked again
+    for part in old:
+        del state[part]
+    state[new] = (store.table_dir("claims") / f"{new}.parquet").stat().st_mtime_ns
+    _write_state(store, state)
 
 
 def _state_path(store: TableStore) -> Path:
@@ -84,7 +102,10 @@ def _load_state(store: TableStore) -> dict[str, int]:
 
 
 def _save_state(store: TableStore) -> None:
-    linked = {k: p.stat().st_mtime_ns for k, p in store.parts("claims").items()}
+    _write_state(store, {k: p.stat().st_mtime_ns for k, p in store.parts("claims").items()})
+
+
+def _write_state(store: TableStore, linked: dict[str, int]) -> None:
     path = _state_path(store)
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps({"linked": linked}), encoding="utf-8")
@@ -120,7 +141,7 @@ def _write_keys(store: TableStore, parts: list[str]) -> set[str]:
             day, firm = day_number(story_date(*dates)), firm_date(*dates) is not None
             rows.extend({"doc_id": d["doc_id"], "key": key, "day": day, "firm": firm}
                         for key in sorted(link_keys(d, claims_by_doc[d["doc_id"]])))
-        target = _index_dir(store) / f"{part}.parquet"
+        target = index_dir(store) / f"{part}.parquet"
         target.parent.mkdir(parents=True, exist_ok=True)
         atomic_parquet(pa.Table.from_pylist(rows, schema=KEYS), target)
         doc_ids.update(d["doc_id"] for d in docs)
@@ -130,7 +151,7 @@ def _write_keys(store: TableStore, parts: list[str]) -> set[str]:
 def _neighbours(store: TableStore, new_docs: set[str]) -> set[str]:
     """Old documents that share a rare quote run with a new one, or rare link keys: MIN_SHARED within the
     story window, STRONG_SHARED outside it when one of the two has no firm date."""
-    glob = str(_index_dir(store) / "**" / "*.parquet").replace("'", "''")
+    glob = str(index_dir(store) / "**" / "*.parquet").replace("'", "''")
     con = duckdb.connect()
     try:
         con.register("new_docs", pa.table({"doc_id": pa.array(sorted(new_docs), pa.string())}))
@@ -162,7 +183,7 @@ def _neighbours(store: TableStore, new_docs: set[str]) -> set[str]:
 
 def _parts_of(store: TableStore, doc_ids: set[str]) -> set[str]:
     """The parts that hold `doc_ids`, from the link-key index (one index file per part)."""
-    root = _index_dir(store)
+    root = index_dir(store)
     con = duckdb.connect()
     try:
         con.register("wanted", pa.table({"doc_id": pa.array(sorted(doc_ids), pa.string())}))
@@ -198,7 +219,7 @@ def link_corpus(store: TableStore, progress: Progress | None = None, force: bool
     if scope is not None and len(docs) < len(scope):  # a document without link keys: look everywhere
         parts = None
         docs = {d["doc_id"]: d for d in _rows(store, "documents", columns, scope)}
-    claims = _rows(store, "claims", None, scope, parts)
+    claims = _rows(store, "claims", LINK_COLUMNS, scope, parts)
     sentence_text = {(s["doc_id"], s["sentence_idx"]): s["text"]
                      for s in _rows(store, "sentences", ["doc_id", "sentence_idx", "text"], scope, parts)}
     if progress:

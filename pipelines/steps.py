@@ -12,20 +12,24 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import pyarrow as pa
 
 from pipelines import attribution, checkworthiness, claim_typing, language, quantities, segment
+from pipelines import workers as workers_
 from pipelines.ingest import DEFAULT_MAX_BYTES, Reject, iter_records
 from pipelines.records import Attribution, Document, Sentence, Span
 from pipelines.schemas import CLAIMS, DOCUMENTS, INPUTS, QUANTITIES, REJECTS, SENTENCES
+from pipelines.seen import StoredKeys
 from pipelines.store import TableStore
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
+LOOKUP_BATCHES = 10  # batches of records per lookup of stored keys: one scan of the key columns per chunk
+SCORE_CHUNK = 2048  # sentences scored at once: bounds the check-worthiness feature matrices
 PROGRESS_EVERY = 2.0  # seconds between progress lines
 LONG_DOCUMENT_CHARS = 200_000  # a document this long gets its own progress line (tagging it takes seconds)
 
@@ -68,28 +72,23 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
            progress: Progress | None = None) -> StepSummary:
     """Read `paths` into `documents`, `inputs` and `rejects`, skipping what the store already holds.
 
-    New parts go into the hive partition `folder` (e.g. `ingest_day=2025-02-12`), if given;
-    files given directly below `source_root` (the inbox) take their source from the folder below it.
+    Records stream through in chunks of `LOOKUP_BATCHES * batch_size`: what the store already holds
+    is looked up once per chunk with DuckDB semi-joins over the Parquet parts (`StoredKeys`), so
+    memory holds one chunk and its keys, never the corpus's ids.  New parts go into the hive partition `folder`
+    (e.g. `ingest_day=2025-02-12`), if given; files given directly below `source_root` (the inbox)
+    take their source from the folder below it.
     """
     summary = StepSummary()
-    known_docs = {d for col in store.read_column("documents", "doc_id") for d in col.to_pylist()}
-    seen_inputs: set[tuple[str, str | None]] = set()
-    credited: set[str] = set()  # doc_ids with an `ingested` inputs row
-    for part in store.parts("inputs"):
-        rows = store.read_part("inputs", part, ["uri", "doc_id", "status"]).to_pylist()
-        for r in rows:
-            seen_inputs.add((r["uri"], r["doc_id"]))
-            if r["status"] == "ingested":
-                credited.add(r["doc_id"])
-    seen_rejects = set()
-    for part in store.parts("rejects"):
-        seen_rejects.update((r["uri"], r["reason"]) for r in store.read_part("rejects", part, ["uri", "reason"]).to_pylist())
-
     now = datetime.now(timezone.utc)
     docs: list[Document] = []
     languages: dict[str, str | None] = {}  # doc_id -> detected language of the new documents
     inputs: list[dict] = []
     rejects: list[dict] = []
+    # The keys this chunk has produced (written or not): the chunk's lookup in the store predates them.
+    new_docs: set[str] = set()
+    new_inputs: set[tuple[str, str | None]] = set()
+    new_credited: set[str] = set()
+    new_rejects: set[tuple[str, str]] = set()
     tick = _Ticker(progress)
 
     def flush() -> None:
@@ -104,38 +103,45 @@ def ingest(paths: Iterable[str], store: TableStore, *, folder: str = "", batch_s
                    [f"{r['uri']}\0{r['doc_id']}" for r in inputs], folder)
         docs.clear(), inputs.clear(), rejects.clear(), languages.clear()
 
-    for outcome in iter_records(paths, max_bytes=max_bytes, source_root=source_root):
-        summary.add("records")
-        if isinstance(outcome, Reject):
-            summary.add("rejected")
-            if (outcome.uri, outcome.reason) not in seen_rejects:
-                seen_rejects.add((outcome.uri, outcome.reason))
-                rejects.append({"uri": outcome.uri, "reason": outcome.reason, "detail": outcome.detail,
-                                "n_bytes": outcome.n_bytes, "seen_at": now})
-                if (outcome.uri, None) not in seen_inputs:
-                    seen_inputs.add((outcome.uri, None))
-                    inputs.append({"uri": outcome.uri, "doc_id": None, "status": "rejected", "seen_at": now})
-        else:
-            doc = outcome
-            if doc.doc_id not in known_docs:
-                known_docs.add(doc.doc_id)
-                docs.append(doc)
-                languages[doc.doc_id] = found = language.detect(doc.text)
-                if found not in (None, "en"):
-                    summary.add("not_english")
-                    summary.add(f"language_{found}")
-            if (doc.uri, doc.doc_id) not in seen_inputs:
-                seen_inputs.add((doc.uri, doc.doc_id))
-                status = "duplicate" if doc.doc_id in credited else "ingested"
-                credited.add(doc.doc_id)
-                summary.add(status)
-                inputs.append({"uri": doc.uri, "doc_id": doc.doc_id, "status": status, "seen_at": now})
-            else:
-                summary.add("unchanged")
-        if len(docs) >= batch_size or len(inputs) >= 10 * batch_size:
-            flush()
-        tick(lambda: f"ingest: {summary.counts.get('records', 0):,} records read, "
-                     f"{summary.counts.get('ingested', 0):,} new documents")
+    with StoredKeys(store) as stored:
+        for chunk in _chunks(iter_records(paths, max_bytes=max_bytes, source_root=source_root), LOOKUP_BATCHES * batch_size):
+            flush()  # all read so far is stored: one lookup per chunk answers for it
+            for pending in (new_docs, new_inputs, new_credited, new_rejects):
+                pending.clear()
+            known = stored.lookup(chunk)
+            for outcome in chunk:
+                summary.add("records")
+                if isinstance(outcome, Reject):
+                    summary.add("rejected")
+                    key = (outcome.uri, outcome.reason)
+                    if key not in known.rejects and key not in new_rejects:
+                        new_rejects.add(key)
+                        rejects.append({"uri": outcome.uri, "reason": outcome.reason, "detail": outcome.detail,
+                                        "n_bytes": outcome.n_bytes, "seen_at": now})
+                        if (outcome.uri, None) not in known.inputs and (outcome.uri, None) not in new_inputs:
+                            new_inputs.add((outcome.uri, None))
+                            inputs.append({"uri": outcome.uri, "doc_id": None, "status": "rejected", "seen_at": now})
+                else:
+                    doc = outcome
+                    if doc.doc_id not in known.docs and doc.doc_id not in new_docs:
+                        new_docs.add(doc.doc_id)
+                        docs.append(doc)
+                        languages[doc.doc_id] = found = language.detect(doc.text)
+                        if found not in (None, "en"):
+                            summary.add("not_english")
+                            summary.add(f"language_{found}")
+                    if (doc.uri, doc.doc_id) not in known.inputs and (doc.uri, doc.doc_id) not in new_inputs:
+                        new_inputs.add((doc.uri, doc.doc_id))
+                        status = "duplicate" if doc.doc_id in known.credited or doc.doc_id in new_credited else "ingested"
+                        new_credited.add(doc.doc_id)
+                        summary.add(status)
+                        inputs.append({"uri": doc.uri, "doc_id": doc.doc_id, "status": status, "seen_at": now})
+                    else:
+                        summary.add("unchanged")
+                if len(docs) >= batch_size or len(inputs) >= 10 * batch_size:
+                    flush()
+            tick(lambda: f"ingest: {summary.counts.get('records', 0):,} records read, "
+                         f"{summary.counts.get('ingested', 0):,} new documents")
     flush()
     if summary.counts.get("not_english"):
         message = non_english_warning(summary.counts)
@@ -153,6 +159,17 @@ def non_english_warning(counts: dict[str, int]) -> str:
             + ", ".join(f"{code} {n:,}" for code, n in found)
             + "): claims are tagged in English only, so expect few or none from them "
               "(see documents.language)")
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _write(store: TableStore, table: str, rows: pa.Table, keys: list[str], folder: str = "") -> str:
@@ -182,13 +199,14 @@ def _per_document(docs: list[dict], reason: str, work: Callable[[dict], list], f
                   step: str = "", tick: _Ticker | None = None) -> list:
     """`work(doc)` for each document, concatenated; a document whose work raises is recorded in `failed`.
 
-    With `tick`, a long document is announced before its work starts, and progress within the
-    batch is reported as documents finish, so a batch holding a 2 MB article is never silent.
+    With `tick` (work in this process), a long document is announced before its work starts, and
+    progress within the part is reported as documents finish, so a part holding a 2 MB article is
+    never silent.
     """
     out = []
     for i, doc in enumerate(docs, start=1):
         if tick is not None and len(doc["text"]) >= LONG_DOCUMENT_CHARS:
-            tick(lambda: f"{step}: {doc['uri']} is long ({len(doc['text']):,} characters), working on it", force=True)
+            tick(lambda: _long_document_line(step, doc["uri"], len(doc["text"])), force=True)
         try:
             out.extend(work(doc))
         except Exception as err:  # a bug on one document must cost that document, not the batch
@@ -198,69 +216,123 @@ def _per_document(docs: list[dict], reason: str, work: Callable[[dict], list], f
     return out
 
 
+def _long_document_line(step: str, uri: str, n_chars: int) -> str:
+    return f"{step}: {uri} is long ({n_chars:,} characters), working on it"
+
+
+def _run_parts(store: TableStore, step: str, work: Callable, parts: list[str], workers: int | None,
+               tick: _Ticker) -> Iterator:
+    """`work((data_dir, part))` for each part, in order: in this process with progress within each part,
+    or in worker processes, each long document announced as its part is handed out."""
+    tasks = [(str(store.data_dir), part) for part in parts]
+    if workers_.runs_in_process(len(tasks), workers):
+        return (work(task, step, tick) for task in tasks)
+    if tick.progress:
+        for part in parts:
+            for doc in store.read_part("documents", part, ["uri", "n_chars"]).to_pylist():
+                if (doc["n_chars"] or 0) >= LONG_DOCUMENT_CHARS:
+                    tick(lambda: _long_document_line(step, doc["uri"], doc["n_chars"]), force=True)
+    return workers_.map_ordered(work, tasks, workers)
+
+
 def segment_pending(store: TableStore, folder: str | None = None, reprocess: bool = False,
-                    progress: Progress | None = None) -> StepSummary:
-    """Split and score the documents of every part without a `sentences` part yet (or of all, to reprocess)."""
+                    progress: Progress | None = None, workers: int | None = None) -> StepSummary:
+    """Split and score the documents of every part without a `sentences` part yet (or of all, to reprocess).
+
+    Parts go to `workers` processes (default: `workers.worker_count()`), one part per task.
+    """
     summary = StepSummary()
     tick = _Ticker(progress)
-    model = checkworthiness.load_model()
-    for part in _pending(store, "sentences", folder, reprocess):
-        docs = store.read_part("documents", part, ["doc_id", "uri", "text", "title", "dateline"]).to_pylist()
-        failed: list[dict] = []
-
-        def split(doc: dict) -> list[dict]:
-            found = segment.split_sentences(doc["text"], title=doc["title"], dateline=doc["dateline"])
-            return [{"doc_id": doc["doc_id"], "sentence_idx": idx, "paragraph_idx": s.paragraph_idx,
-                     "start": s.start, "end": s.end, "text": doc["text"][s.start:s.end], "kind": s.kind}
-                    for idx, s in enumerate(found)]
-
-        rows = _per_document(docs, "segment_error", split, failed, "sentences", tick)
-        for row, score in zip(rows, model.score([r["text"] for r in rows])):
-            row["checkworthy"] = float(score)
-        _write_failures(store, failed, _folder_of(part), summary, progress)
-        store.write_part("sentences", pa.Table.from_pylist(rows, schema=SENTENCES), part)
-        summary.parts.append(part)
-        summary.add("documents", len(docs))
-        summary.add("sentences", len(rows))
+    pending = _pending(store, "sentences", folder, reprocess)
+    for part, (counts, failure) in zip(pending, _run_parts(store, "sentences", _segment_part, pending, workers, tick)):
+        _merge(summary, part, counts, failure, progress)
         tick(lambda: f"sentences: {summary.counts['documents']:,} documents split")
     return summary
 
 
+def _segment_part(task: tuple[str, str], step: str = "sentences",
+                  tick: _Ticker | None = None) -> tuple[dict[str, int], str | None]:
+    """Split and score one document part into its `sentences` part (in whichever process runs it)."""
+    data_dir, part = task
+    store = TableStore(data_dir)
+    model = checkworthiness.load_model()
+    docs = store.read_part("documents", part, ["doc_id", "uri", "text", "title", "dateline"]).to_pylist()
+    failed: list[dict] = []
+
+    def split(doc: dict) -> list[dict]:
+        found = segment.split_sentences(doc["text"], title=doc["title"], dateline=doc["dateline"])
+        return [{"doc_id": doc["doc_id"], "sentence_idx": idx, "paragraph_idx": s.paragraph_idx,
+                 "start": s.start, "end": s.end, "text": doc["text"][s.start:s.end], "kind": s.kind}
+                for idx, s in enumerate(found)]
+
+    rows = _per_document(docs, "segment_error", split, failed, step, tick)
+    for lo in range(0, len(rows), SCORE_CHUNK):  # bounded feature matrices, whatever the part's size
+        chunk = rows[lo:lo + SCORE_CHUNK]
+        for row, score in zip(chunk, model.score([r["text"] for r in chunk])):
+            row["checkworthy"] = float(score)
+    _write_failures(store, failed, _folder_of(part))
+    store.write_part("sentences", pa.Table.from_pylist(rows, schema=SENTENCES), part)
+    return {"documents": len(docs), "sentences": len(rows), "failed": len(failed)}, _failure_note(failed)
+
+
 def tag_pending(store: TableStore, folder: str | None = None, reprocess: bool = False,
-                progress: Progress | None = None) -> StepSummary:
-    """Tag the claims (and their quantities) of every document part with sentences but no `claims` part yet."""
+                progress: Progress | None = None, workers: int | None = None) -> StepSummary:
+    """Tag the claims (and their quantities) of every document part with sentences but no `claims` part yet.
+
+    Parts go to `workers` processes (default: `workers.worker_count()`), one part per task.
+    """
     summary = StepSummary()
     ready = store.parts("sentences", folder)
     tick = _Ticker(progress)
-    model = checkworthiness.load_model()
+    pending = []
     for part in _pending(store, "claims", folder, reprocess):
-        if part not in ready:
+        if part in ready:
+            pending.append(part)
+        else:
             summary.add("waiting_for_sentences")
-            continue
-        docs = store.read_part("documents", part, ["doc_id", "uri", "text"]).to_pylist()
-        by_doc: dict[str, list[dict]] = {}
-        for s in store.read_part("sentences", part, ["doc_id", "start", "end", "paragraph_idx", "kind",
-                                                      "checkworthy"]).to_pylist():
-            by_doc.setdefault(s["doc_id"], []).append(s)
-        failed: list[dict] = []
-
-        def tag(doc: dict) -> list[tuple[list[dict], list[dict]]]:
-            rows = by_doc.get(doc["doc_id"], [])
-            sentences = [Sentence(r["start"], r["end"], r["paragraph_idx"], r["kind"]) for r in rows]
-            return [tag_document(doc["doc_id"], doc["text"], sentences, [r["checkworthy"] for r in rows], model)]
-
-        tagged = _per_document(docs, "tag_error", tag, failed, "claims", tick)
-        claims = [row for rows, _ in tagged for row in rows]
-        quantities = [row for _, rows in tagged for row in rows]
-        _write_failures(store, failed, _folder_of(part), summary, progress)
-        store.write_part("quantities", pa.Table.from_pylist(quantities, schema=QUANTITIES), part)
-        store.write_part("claims", pa.Table.from_pylist(claims, schema=CLAIMS), part)  # last: marks the part done
-        summary.parts.append(part)
-        summary.add("documents", len(docs))
-        summary.add("claims", len(claims))
-        summary.add("quantities", len(quantities))
+    for part, (counts, failure) in zip(pending, _run_parts(store, "claims", _tag_part, pending, workers, tick)):
+        _merge(summary, part, counts, failure, progress)
         tick(lambda: f"claims: {summary.counts['documents']:,} documents tagged, {summary.counts['claims']:,} claims")
     return summary
+
+
+def _tag_part(task: tuple[str, str], step: str = "claims",
+              tick: _Ticker | None = None) -> tuple[dict[str, int], str | None]:
+    """Tag one document part into its `quantities` and `claims` parts (in whichever process runs it)."""
+    data_dir, part = task
+    store = TableStore(data_dir)
+    model = checkworthiness.load_model()
+    docs = store.read_part("documents", part, ["doc_id", "uri", "text"]).to_pylist()
+    by_doc: dict[str, list[dict]] = {}
+    for s in store.read_part("sentences", part, ["doc_id", "start", "end", "paragraph_idx", "kind",
+                                                  "checkworthy"]).to_pylist():
+        by_doc.setdefault(s["doc_id"], []).append(s)
+    failed: list[dict] = []
+
+    def tag(doc: dict) -> list[tuple[list[dict], list[dict]]]:
+        rows = by_doc.get(doc["doc_id"], [])
+        sentences = [Sentence(r["start"], r["end"], r["paragraph_idx"], r["kind"]) for r in rows]
+        return [tag_document(doc["doc_id"], doc["text"], sentences, [r["checkworthy"] for r in rows], model)]
+
+    tagged = _per_document(docs, "tag_error", tag, failed, step, tick)
+    claims = [row for rows, _ in tagged for row in rows]
+    quantities = [row for _, rows in tagged for row in rows]
+    _write_failures(store, failed, _folder_of(part))
+    store.write_part("quantities", pa.Table.from_pylist(quantities, schema=QUANTITIES), part)
+    store.write_part("claims", pa.Table.from_pylist(claims, schema=CLAIMS), part)  # last: marks the part done
+    counts = {"documents": len(docs), "claims": len(claims), "quantities": len(quantities), "failed": len(failed)}
+    return counts, _failure_note(failed)
+
+
+def _merge(summary: StepSummary, part: str, counts: dict[str, int], failure: str | None,
+           progress: Progress | None) -> None:
+    """Add one part's counts to the step's summary (and report its failed documents)."""
+    summary.parts.append(part)
+    for key, n in counts.items():
+        if n or key != "failed":
+            summary.add(key, n)
+    if failure and progress:
+        progress(failure)
 
 
 def tag_document(doc_id: str, text: str, sentences: list[Sentence], sentence_scores: list[float | None],
@@ -291,16 +363,17 @@ def _failure(doc: dict, reason: str, err: Exception) -> dict:
             "n_bytes": None, "seen_at": datetime.now(timezone.utc)}
 
 
-def _write_failures(store: TableStore, failed: list[dict], folder: str, summary: StepSummary,
-                    progress: Progress | None) -> None:
+def _write_failures(store: TableStore, failed: list[dict], folder: str) -> None:
     """Record documents a step could not process as `rejects` rows, before the step's own part."""
+    if failed:
+        _write(store, "rejects", pa.Table.from_pylist(failed, schema=REJECTS),
+               [f"{r['uri']}\0{r['reason']}" for r in failed], folder)
+
+
+def _failure_note(failed: list[dict]) -> str | None:
     if not failed:
-        return
-    _write(store, "rejects", pa.Table.from_pylist(failed, schema=REJECTS),
-           [f"{r['uri']}\0{r['reason']}" for r in failed], folder)
-    summary.add("failed", len(failed))
-    if progress:
-        progress(f"{len(failed)} document(s) failed: see the rejects table ({failed[0]['detail']})")
+        return None
+    return f"{len(failed)} document(s) failed: see the rejects table ({failed[0]['detail']})"
 
 
 def claim_id_for(doc_id: str, found: Attribution) -> str:
