@@ -136,3 +136,21 @@ def test_compact_command(tmp_path, capsys):
     assert main(["compact", "--data-dir", str(store.data_dir)]) == 0
     assert "parts merged into 2" in capsys.readouterr().out
     assert main(["compact", "--data-dir", str(tmp_path / "nothing")]) == 2
+
+
+def test_worker_processes_announce_each_long_document_as_its_part_is_handed_out(tmp_path, monkeypatch):
+    monkeypatch.setattr(steps, "LONG_DOCUMENT_CHARS", 5_000)
+    folder = tmp_path / "in" / "wire"
+    folder.mkdir(parents=True)
+    sentence = "The council approved the budget on Monday, Mayor Ann Lee said. "
+    (folder / "long.txt").write_text("A long day\n\n" + sentence * 100, encoding="utf-8")
+    for i in range(3):
+        (folder / f"short{i}.txt").write_text(f"Short {i}\n\n{sentence}Item {i}.\n", encoding="utf-8")
+    store = TableStore(tmp_path / "data")
+    steps.ingest([str(tmp_path / "in")], store, batch_size=2)
+    assert len(store.parts("documents")) == 2  # two parts: handed to two worker processes
+    lines: list[str] = []
+    steps.segment_pending(store, progress=lines.append, workers=2)
+    steps.tag_pending(store, progress=lines.append, workers=2)
+    long_lines = [line for line in lines if "long.txt" in line and "6,312 characters" in line]
+    assert [line.split(":")[0] for line in long_lines] == ["sentences", "claims"]
