@@ -15,6 +15,17 @@ POLNEAR_DEV = SHARED / "data" / "polnear" / "dev"
 SAMPLE = SEEDS / "reuters" / "000_5bda79cfd975bed4.txt"
 
 
+def write_long_batch(root: Path) -> Path:
+    """An input folder `root/in` of one outlet: a 6,312-character article (`long.txt`) and three short ones."""
+    folder = root / "in" / "wire"
+    folder.mkdir(parents=True)
+    sentence = "The council approved the budget on Monday, Mayor Ann Lee said. "
+    (folder / "long.txt").write_text("A long day\n\n" + sentence * 100, encoding="utf-8")
+    for i in range(3):
+        (folder / f"short{i}.txt").write_text(f"Short {i}\n\n{sentence}Item {i}.\n", encoding="utf-8")
+    return root / "in"
+
+
 def need(path: Path) -> Path:
     """Skip the test, saying why, when the shared data is not beside the repo."""
     if not path.exists():

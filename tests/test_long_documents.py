@@ -106,17 +106,13 @@ def test_reporter_claims_skip_sentences_any_attribution_touches():
 def test_a_long_document_in_a_batch_is_announced_and_the_batch_reports_progress(tmp_path, monkeypatch):
     from pipelines import steps
     from pipelines.store import TableStore
+    from tests.conftest import write_long_batch
 
     monkeypatch.setattr(steps, "PROGRESS_EVERY", 0.0)
     monkeypatch.setattr(steps, "LONG_DOCUMENT_CHARS", 5_000)
-    folder = tmp_path / "in" / "wire"
-    folder.mkdir(parents=True)
-    sentence = "The council approved the budget on Monday, Mayor Ann Lee said. "
-    (folder / "long.txt").write_text("A long day\n\n" + sentence * 100, encoding="utf-8")
-    for i in range(3):
-        (folder / f"short{i}.txt").write_text(f"Short {i}\n\n{sentence}Item {i}.\n", encoding="utf-8")
+    inputs = write_long_batch(tmp_path)
     store = TableStore(tmp_path / "data")
-    steps.ingest([tmp_path / "in"], store)
+    steps.ingest([inputs], store)
     lines: list[str] = []
     steps.segment_pending(store, progress=lines.append)
     steps.tag_pending(store, progress=lines.append)

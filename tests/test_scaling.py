@@ -11,7 +11,7 @@ import pytest
 from pipelines import compaction, corpus, steps, workers
 from pipelines.cli import main
 from pipelines.store import TableStore
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, write_long_batch
 
 PER_DOC = ("documents", "sentences", "claims", "quantities")
 ALL = PER_DOC + ("inputs", "rejects", "stories", "speakers", "claim_links")
@@ -140,14 +140,9 @@ def test_compact_command(tmp_path, capsys):
 
 def test_worker_processes_announce_each_long_document_as_its_part_is_handed_out(tmp_path, monkeypatch):
     monkeypatch.setattr(steps, "LONG_DOCUMENT_CHARS", 5_000)
-    folder = tmp_path / "in" / "wire"
-    folder.mkdir(parents=True)
-    sentence = "The council approved the budget on Monday, Mayor Ann Lee said. "
-    (folder / "long.txt").write_text("A long day\n\n" + sentence * 100, encoding="utf-8")
-    for i in range(3):
-        (folder / f"short{i}.txt").write_text(f"Short {i}\n\n{sentence}Item {i}.\n", encoding="utf-8")
+    inputs = write_long_batch(tmp_path)
     store = TableStore(tmp_path / "data")
-    steps.ingest([str(tmp_path / "in")], store, batch_size=2)
+    steps.ingest([str(inputs)], store, batch_size=2)
     assert len(store.parts("documents")) == 2  # two parts: handed to two worker processes
     lines: list[str] = []
     steps.segment_pending(store, progress=lines.append, workers=2)
